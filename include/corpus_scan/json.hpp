@@ -1,0 +1,64 @@
+// A small streaming JSON writer that always produces valid JSON, whatever bytes it is given.
+//
+// Ownership: JsonWriter appends to a std::string the caller owns; it keeps no other state than a
+// comma flag per open container.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+namespace corpus_scan {
+
+// Escapes s as the body of a JSON string. Invalid UTF-8 bytes become U+FFFD; use
+// JsonWriter::value_bytes when the exact bytes must survive.
+void append_json_escaped(std::string& out, std::string_view s);
+
+std::string base64_encode(std::string_view bytes);
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out) : out_(out) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view k);
+
+  JsonWriter& value(std::string_view s);
+  JsonWriter& value(const char* s) { return value(std::string_view(s)); }
+  JsonWriter& value(const std::string& s) { return value(std::string_view(s)); }
+  JsonWriter& value(bool b);
+  JsonWriter& value(std::int64_t n);
+  JsonWriter& value(std::uint64_t n);
+  template <class T>
+    requires(std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, std::int64_t> &&
+             !std::is_same_v<T, std::uint64_t>)
+  JsonWriter& value(T n) {
+    if constexpr (std::is_signed_v<T>) return value(static_cast<std::int64_t>(n));
+    else return value(static_cast<std::uint64_t>(n));
+  }
+  JsonWriter& value(double d);  // non-finite values are written as null
+  JsonWriter& null();
+
+  // Writes bytes the way ripgrep does: {"text": "..."} when they are valid UTF-8, otherwise
+  // {"bytes": "<base64>"} so that nothing is lost and the JSON stays valid.
+  JsonWriter& value_bytes(std::string_view bytes);
+
+  template <class T>
+  JsonWriter& field(std::string_view k, const T& v) {
+    key(k);
+    return value(v);
+  }
+
+ private:
+  void separate();
+  std::string& out_;
+  std::vector<bool> first_;  // per open container: nothing written in it yet
+  bool after_key_ = false;
+};
+
+}  // namespace corpus_scan

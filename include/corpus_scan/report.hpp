@@ -1,0 +1,29 @@
+// Report: turns FileReports into the records users read (JSON Lines for jq, text for people).
+//
+// Ownership: writers append to a caller-owned std::string; the caller decides where it goes
+// (the library never writes to stdout itself).
+#pragma once
+
+#include <string>
+
+#include "corpus_scan/scan.hpp"
+
+namespace corpus_scan {
+
+// What `scan` writes for a file: one "article" record per article, one "chrome" record per chrome
+// span, in file order, then one "file" record (encoding, invalid UTF-8, counts) - or a single
+// "skipped" record when the file was not processed.
+void write_scan_records(const FileReport& file, std::string& out);
+
+// What `split` writes: like scan, but each article and chrome record carries its original text
+// ("text") and no statistics, so a person can see what was cut where.
+void write_split_records(const FileReport& file, std::string& out);
+
+// What `explain` writes: each edit with its context, before -> after, and kind, for people.
+void write_explanation(const FileReport& file, std::string& out);
+
+// Writes the "path" field: a string when the path is valid UTF-8, else {"bytes": base64}.
+class JsonWriter;
+void write_path_field(JsonWriter& json, std::string_view path);
+
+}  // namespace corpus_scan

@@ -1,0 +1,59 @@
+// Byte-level text primitives shared by every stage: tolerant UTF-8 decoding and line splitting.
+//
+// Ownership: every std::string_view and every offset here points into a buffer owned by the caller
+// (normally SourceText::text). Nothing in this header allocates or keeps a reference.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace corpus_scan {
+
+inline constexpr char32_t kReplacementChar = 0xFFFD;
+
+// One decoded code point and how many bytes it took. Invalid UTF-8 (stray continuation bytes,
+// overlong forms, surrogates, code points past U+10FFFF, truncated sequences) decodes as
+// U+FFFD consuming exactly one byte, so offsets never skip a byte and decoding never fails.
+struct DecodedChar {
+  char32_t cp;
+  std::uint32_t length;
+  bool valid;
+};
+
+DecodedChar decode_utf8(std::string_view s, std::size_t pos) noexcept;
+
+// The code point that ends just before `pos` (same tolerance rules as decode_utf8).
+DecodedChar decode_utf8_before(std::string_view s, std::size_t pos) noexcept;
+
+void append_utf8(std::string& out, char32_t cp);
+
+// Length of the longest valid UTF-8 prefix of s.
+std::size_t valid_utf8_prefix(std::string_view s) noexcept;
+
+// A line of text: [begin, end) is its content, [end, next) its terminator (LF, CRLF or lone CR,
+// or nothing for a last line without one). Offsets are into the buffer that was split.
+struct Line {
+  std::uint64_t begin;
+  std::uint64_t end;
+  std::uint64_t next;
+
+  std::string_view content(std::string_view text) const { return text.substr(begin, end - begin); }
+};
+
+// Splits text into lines. An empty text has no lines; a text ending in a terminator has no
+// empty line after it (as `wc -l` and editors count).
+std::vector<Line> split_lines(std::string_view text);
+
+// Code point classes used by several stages.
+bool is_cjk_ideograph(char32_t cp) noexcept;    // Han ideographs (unified, extensions, compatibility)
+bool is_cjk_punctuation(char32_t cp) noexcept;  // CJK symbols and punctuation, fullwidth ASCII punctuation
+bool is_fullwidth_form(char32_t cp) noexcept;   // U+FF01..U+FF5E
+bool is_horizontal_space(char32_t cp) noexcept; // space, tab, NBSP, ideographic space and other Zs
+bool is_invisible(char32_t cp) noexcept;        // zero-width and other default-ignorable format chars
+
+// True when the line holds nothing but horizontal space and invisible characters.
+bool is_blank(std::string_view line) noexcept;
+
+}  // namespace corpus_scan

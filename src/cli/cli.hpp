@@ -1,0 +1,87 @@
+// Shared pieces of the corpus-scan command line: one place for the flags several subcommands take,
+// the input walker and the stdout writer. Everything that prints lives here, never in the library.
+#pragma once
+
+#include <cstdio>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "corpus_scan/normalizer.hpp"
+#include "corpus_scan/scan.hpp"
+
+namespace corpus_scan::cli {
+
+// Exit statuses scripts can rely on.
+enum ExitStatus : int { kOk = 0, kSomeSkipped = 1, kFailed = 2 };
+
+// Thrown when stdout is a closed pipe: the run ends quietly.
+struct BrokenPipe {};
+// Thrown when stdout cannot be written for another reason (disk full, ...).
+struct WriteFailed {
+  std::string message;
+};
+
+// Writes to stdout, turning errors into BrokenPipe / WriteFailed so no record is half-written
+// without a word.
+void write_stdout(std::string_view data);
+
+// The normalizer switches `normalize`, `scan`, `split` and `explain` share.
+struct NormalizeFlags {
+  std::vector<std::string> disable;
+  std::vector<std::string> only;
+  bool nfkc = false;
+  // Builds NormalizeOptions; throws CLI::ValidationError for an unknown kind.
+  NormalizeOptions to_options() const;
+};
+void add_normalize_flags(CLI::App& cmd, NormalizeFlags& flags);
+
+struct ReadFlags {
+  std::string encoding;
+};
+void add_read_flags(CLI::App& cmd, ReadFlags& flags);
+
+// One input reached from the command line: a file to read, or a problem to report.
+struct Input {
+  std::string path;            // as reached from the argument; "-" for standard input
+  std::string error_code;      // empty when the input can be read; else a SkipReason code
+  std::string error_message;
+};
+
+// Visits the inputs named by `paths` in a deterministic order: arguments in the order given,
+// directories recursively with entries sorted by name. Symbolic links to directories are followed
+// once (loops are reported, not followed again).
+void walk_inputs(const std::vector<std::string>& paths, const std::function<void(const Input&)>& visit);
+
+// Reads (or fails to read) one input and runs the pipeline on it.
+FileReport scan_input(const Input& input, const ScanOptions& options, const Normalizer& normalizer);
+
+// The inputs and switches every pipeline subcommand (scan, split, explain) takes.
+struct PipelineFlags {
+  std::vector<std::string> paths;
+  NormalizeFlags normalize;
+  ReadFlags read;
+  ScanOptions to_options() const;
+};
+void add_pipeline_flags(CLI::App& cmd, PipelineFlags& flags, const std::string& what);
+
+// Runs the pipeline over every input, writing `write`'s records to stdout in input order, and
+// raises the exit status to 1 when an input was skipped.
+void run_records(const std::vector<std::string>& paths, const ScanOptions& options,
+                 void (*write)(const FileReport&, std::string&));
+
+// Logs a skipped file on stderr.
+void log_skip(const FileReport& report);
+
+void setup_scan(CLI::App& app);
+void setup_normalize(CLI::App& app);
+void setup_split(CLI::App& app);
+void setup_explain(CLI::App& app);
+
+// Set by subcommands: the process exit status.
+extern int g_exit_status;
+
+}  // namespace corpus_scan::cli

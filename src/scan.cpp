@@ -1,0 +1,53 @@
+#include "corpus_scan/scan.hpp"
+
+namespace corpus_scan {
+
+void normalize_lines(const SourceText& source, const std::vector<Line>& lines, std::size_t first,
+                     std::size_t end, const Normalizer& normalizer, std::string& out,
+                     std::vector<Edit>* edits) {
+  const std::string_view text = source.text();
+  const std::size_t edits_before = edits ? edits->size() : 0;
+  for (std::size_t i = first; i < end; ++i) {
+    if (i > first) out.push_back('\n');
+    normalizer.normalize_line(lines[i].content(text), lines[i].begin, out, edits);
+  }
+  // Edits were made against text(); map them to the original bytes when the file was transcoded.
+  if (edits && source.transcoded) {
+    for (std::size_t k = edits_before; k < edits->size(); ++k) {
+      Edit& e = (*edits)[k];
+      e.begin = source.original_offset(e.begin);
+      e.end = source.original_offset(e.end);
+      e.before.assign(source.original, e.begin, e.end - e.begin);
+    }
+  }
+}
+
+FileReport analyze(std::string path, DecodeResult decoded, const ScanOptions& options,
+                   const Normalizer& normalizer) {
+  FileReport report;
+  report.path = std::move(path);
+  if (decoded.skip) {
+    report.skip = std::move(decoded.skip);
+    return report;
+  }
+  report.source = std::make_unique<SourceText>(std::move(*decoded.source));
+  const SourceText& src = *report.source;
+  const std::string_view text = src.text();
+  report.lines = split_lines(text);
+  report.segments = split_articles(text, report.lines, options.split);
+  for (std::size_t s = 0; s < report.segments.size(); ++s) {
+    const Segment& seg = report.segments[s];
+    if (seg.kind != SegmentKind::Article) continue;
+    ArticleReport article;
+    article.segment = s;
+    normalize_lines(src, report.lines, seg.first_line, seg.end_line, normalizer, article.normalized,
+                    &article.edits);
+    article.stats = compute_stats(text.substr(seg.byte_begin, seg.byte_end - seg.byte_begin),
+                                  article.normalized, article.edits);
+    article.stats.bytes = src.original_offset(seg.byte_end) - src.original_offset(seg.byte_begin);
+    report.articles.push_back(std::move(article));
+  }
+  return report;
+}
+
+}  // namespace corpus_scan

@@ -1,0 +1,139 @@
+#include "corpus_scan/text.hpp"
+
+namespace corpus_scan {
+
+DecodedChar decode_utf8(std::string_view s, std::size_t pos) noexcept {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + pos;
+  const std::size_t avail = s.size() - pos;
+  const unsigned char c0 = p[0];
+  if (c0 < 0x80) return {c0, 1, true};
+  const DecodedChar bad{kReplacementChar, 1, false};
+  std::uint32_t need;
+  char32_t cp;
+  char32_t min;
+  if (c0 >= 0xC2 && c0 <= 0xDF) {
+    need = 1; cp = c0 & 0x1F; min = 0x80;
+  } else if (c0 >= 0xE0 && c0 <= 0xEF) {
+    need = 2; cp = c0 & 0x0F; min = 0x800;
+  } else if (c0 >= 0xF0 && c0 <= 0xF4) {
+    need = 3; cp = c0 & 0x07; min = 0x10000;
+  } else {
+    return bad;  // continuation byte, C0/C1 overlong lead, or F5..FF
+  }
+  if (avail <= need) return bad;
+  for (std::uint32_t i = 1; i <= need; ++i) {
+    const unsigned char c = p[i];
+    if ((c & 0xC0) != 0x80) return bad;
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return bad;
+  return {cp, need + 1, true};
+}
+
+DecodedChar decode_utf8_before(std::string_view s, std::size_t pos) noexcept {
+  // Walk back over at most three continuation bytes and accept the lead only if it decodes to
+  // exactly the bytes up to pos; otherwise the byte before pos stands alone as U+FFFD.
+  const std::size_t lo = pos >= 4 ? pos - 4 : 0;
+  for (std::size_t start = pos; start-- > lo;) {
+    const auto c = static_cast<unsigned char>(s[start]);
+    if ((c & 0xC0) != 0x80) {
+      const DecodedChar d = decode_utf8(s, start);
+      if (d.valid && start + d.length == pos) return d;
+      break;
+    }
+  }
+  return {kReplacementChar, 1, false};
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+std::size_t valid_utf8_prefix(std::string_view s) noexcept {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
+    const DecodedChar d = decode_utf8(s, i);
+    if (!d.valid) return i;
+    i += d.length;
+  }
+  return i;
+}
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  std::uint64_t begin = 0;
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const char c = text[i];
+    if (c == '\n') {
+      lines.push_back({begin, i, i + 1});
+      begin = ++i;
+    } else if (c == '\r') {
+      const std::size_t next = (i + 1 < n && text[i + 1] == '\n') ? i + 2 : i + 1;
+      lines.push_back({begin, i, next});
+      begin = i = next;
+    } else {
+      ++i;
+    }
+  }
+  if (begin < n) lines.push_back({begin, n, n});
+  return lines;
+}
+
+bool is_cjk_ideograph(char32_t cp) noexcept {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+         (cp >= 0x20000 && cp <= 0x3134F) || (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3007;
+}
+
+bool is_fullwidth_form(char32_t cp) noexcept { return cp >= 0xFF01 && cp <= 0xFF5E; }
+
+bool is_cjk_punctuation(char32_t cp) noexcept {
+  if (cp >= 0x3001 && cp <= 0x3003) return true;   // 、。〃
+  if (cp >= 0x3008 && cp <= 0x3011) return true;   // 〈〉《》「」『』【】
+  if (cp >= 0x3014 && cp <= 0x301F) return true;   // 〔〕〖〗〘〙〚〛〜〝〞〟
+  if (cp == 0x30FB) return true;                    // katakana middle dot
+  if (cp >= 0xFF01 && cp <= 0xFF0F) return true;   // ！＂＃＄％＆＇（）＊＋，－．／
+  if (cp >= 0xFF1A && cp <= 0xFF20) return true;   // ：；＜＝＞？＠
+  if (cp >= 0xFF3B && cp <= 0xFF40) return true;
+  if (cp >= 0xFF5B && cp <= 0xFF65) return true;
+  return false;
+}
+
+bool is_horizontal_space(char32_t cp) noexcept {
+  return cp == ' ' || cp == '\t' || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+         cp == 0x202F || cp == 0x205F || cp == 0x3000;
+}
+
+bool is_invisible(char32_t cp) noexcept {
+  return cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF ||
+         cp == 0x00AD || cp == 0x180E || (cp >= 0x2061 && cp <= 0x2064) || cp == 0x200E ||
+         cp == 0x200F;
+}
+
+bool is_blank(std::string_view line) noexcept {
+  std::size_t i = 0;
+  while (i < line.size()) {
+    const DecodedChar d = decode_utf8(line, i);
+    if (!is_horizontal_space(d.cp) && !is_invisible(d.cp)) return false;
+    i += d.length;
+  }
+  return true;
+}
+
+}  // namespace corpus_scan

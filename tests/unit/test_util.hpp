@@ -1,0 +1,29 @@
+// Helpers shared by the unit tests: reading files of data/ and tests/fixtures/.
+#pragma once
+
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace corpus_scan::test {
+
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline std::string data_path(const std::string& name) { return std::string(CORPUS_SCAN_DATA_DIR) + "/" + name; }
+inline std::string fixture_path(const std::string& name) {
+  return std::string(CORPUS_SCAN_TESTS_DIR) + "/fixtures/" + name;
+}
+
+inline const std::vector<std::string>& data_files() {
+  static const std::vector<std::string> files = {
+      "000_bf0e3fdb9f6fa110.txt", "001_2725a3a24cc2e181.txt", "002_f2556a01afc1b775.txt"};
+  return files;
+}
+
+}  // namespace corpus_scan::test
