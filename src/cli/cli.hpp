@@ -64,14 +64,19 @@ struct PipelineFlags {
   std::vector<std::string> paths;
   NormalizeFlags normalize;
   ReadFlags read;
+  unsigned threads = 0;  // 0 = all cores
   ScanOptions to_options() const;
 };
 void add_pipeline_flags(CLI::App& cmd, PipelineFlags& flags, const std::string& what);
 
-// Runs the pipeline over every input, writing `write`'s records to stdout in input order, and
-// raises the exit status to 1 when an input was skipped.
-void run_records(const std::vector<std::string>& paths, const ScanOptions& options,
-                 void (*write)(const FileReport&, std::string&));
+// Formats one file's records. Called on the main thread, once per input, in input order, so it
+// may keep corpus-level state (e.g. duplicate marks) and its output is the same for any -j.
+using RecordWriter = std::function<void(const FileReport&, std::string&)>;
+
+// Runs the pipeline over every input on `threads` worker threads (0 = all cores), writing the
+// records to stdout in input order, and raises the exit status to 1 when an input was skipped.
+void run_records(const std::vector<std::string>& paths, const ScanOptions& options, unsigned threads,
+                 const RecordWriter& write);
 
 // Logs a skipped file on stderr.
 void log_skip(const FileReport& report);

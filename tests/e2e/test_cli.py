@@ -93,6 +93,12 @@ class ScanDataTest(SchemaMixin, unittest.TestCase):
     def test_output_is_deterministic(self):
         self.assertEqual(run(["scan", "data"]).stdout, run(["scan", "data"]).stdout)
 
+    def test_output_is_the_same_for_any_thread_count(self):
+        args = ["data", "tests/fixtures"]
+        one = run(["scan", "-j", "1"] + args).stdout
+        for j in ("2", "3", "8"):
+            self.assertEqual(run(["scan", "-j", j] + args).stdout, one, f"-j {j}")
+
     def test_directory_walk_is_sorted_and_recursive(self):
         with tempfile.TemporaryDirectory() as d:
             os.makedirs(os.path.join(d, "b", "c"))
