@@ -2,11 +2,10 @@
 
 namespace corpus_scan {
 
-DecodedChar decode_utf8(std::string_view s, std::size_t pos) noexcept {
+DecodedChar decode_utf8_multibyte(std::string_view s, std::size_t pos) noexcept {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data()) + pos;
   const std::size_t avail = s.size() - pos;
   const unsigned char c0 = p[0];
-  if (c0 < 0x80) return {c0, 1, true};
   const DecodedChar bad{kReplacementChar, 1, false};
   std::uint32_t need;
   char32_t cp;

@@ -22,7 +22,14 @@ struct DecodedChar {
   bool valid;
 };
 
-DecodedChar decode_utf8(std::string_view s, std::size_t pos) noexcept;
+DecodedChar decode_utf8_multibyte(std::string_view s, std::size_t pos) noexcept;
+
+// Inline so the ASCII case (most bytes of these dumps) costs a compare and a branch.
+inline DecodedChar decode_utf8(std::string_view s, std::size_t pos) noexcept {
+  const auto c = static_cast<unsigned char>(s[pos]);
+  if (c < 0x80) return {c, 1, true};
+  return decode_utf8_multibyte(s, pos);
+}
 
 // The code point that ends just before `pos` (same tolerance rules as decode_utf8).
 DecodedChar decode_utf8_before(std::string_view s, std::size_t pos) noexcept;
