@@ -1,6 +1,9 @@
+// The normalizer pipeline: the passes in src/normalizer/ run in a fixed order over one line, each
+// seeing the previous one's output, while a Rewrite keeps every change aligned to the original.
 #include "corpus_scan/normalizer.hpp"
 
-#include "corpus_scan/text.hpp"
+#include "normalizer/passes.hpp"
+#include "normalizer/rewrite.hpp"
 
 namespace corpus_scan {
 
@@ -28,54 +31,54 @@ const std::array<EditKind, kEditKindCount>& all_kinds() {
   return kinds;
 }
 
-Normalizer::Normalizer(NormalizeOptions options) : options_(options) {}
+Normalizer::Normalizer(NormalizeOptions options) : options_(options) {
+  if (!options_.on(EditKind::Unicode)) options_.form = UnicodeForm::None;
+}
 
 void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::string& out,
                                 std::vector<Edit>* edits) const {
-  auto record = [&](EditKind kind, std::size_t b, std::size_t e, std::string after) {
-    if (edits) edits->push_back(Edit{kind, base + b, base + e, std::string(line.substr(b, e - b)), std::move(after)});
+  using namespace normalizer;
+  // Scratch reused across lines: no allocation per line once warm, and safe across threads.
+  thread_local Rewrite rewrite;
+  thread_local std::vector<Pending> pending;
+  rewrite.reset(line);
+  pending.clear();
+
+  // Output is always valid UTF-8, whatever is switched off.
+  find_invalid_utf8(rewrite.text(), pending);
+  rewrite.apply(pending);
+
+  auto run = [&](EditKind kind, void (*pass)(std::string_view, std::vector<Pending>&)) {
+    if (!options_.on(kind)) return;
+    pass(rewrite.text(), pending);
+    rewrite.apply(pending);
   };
-  const bool ws = options_.on(EditKind::Whitespace);
-  // Find the content bounds (leading indentation and trailing space are dropped).
-  std::size_t b = 0, e = line.size();
-  if (ws) {
-    while (b < e) {
-      const DecodedChar d = decode_utf8(line, b);
-      if (!d.valid || !(is_horizontal_space(d.cp) || is_invisible(d.cp))) break;
-      b += d.length;
-    }
-    while (e > b) {
-      const DecodedChar d = decode_utf8_before(line, e);
-      if (!d.valid || !(is_horizontal_space(d.cp) || is_invisible(d.cp))) break;
-      e -= d.length;
-    }
-    if (b > 0) record(EditKind::Whitespace, 0, b, "");
+  if (options_.form != UnicodeForm::None) {
+    find_unicode(rewrite.text(), options_.form, pending);
+    rewrite.apply(pending);
   }
-  std::size_t i = b;
-  while (i < e) {
-    const DecodedChar d = decode_utf8(line, i);
-    if (!d.valid) {
-      record(EditKind::LostChars, i, i + 1, "\xEF\xBF\xBD");
-      append_utf8(out, kReplacementChar);
-      ++i;
-      continue;
-    }
-    if (ws && is_horizontal_space(d.cp)) {
-      std::size_t j = i + d.length;
-      while (j < e) {
-        const DecodedChar n = decode_utf8(line, j);
-        if (!n.valid || !is_horizontal_space(n.cp)) break;
-        j += n.length;
-      }
-      if (j - i != 1 || line[i] != ' ') record(EditKind::Whitespace, i, j, " ");
-      out.push_back(' ');
-      i = j;
-      continue;
-    }
-    out.append(line.substr(i, d.length));
-    i += d.length;
+  run(EditKind::Whitespace, &find_whitespace);
+  run(EditKind::CjkPunctInLatin, &find_cjk_punct);
+  run(EditKind::SplitEllipsis, &find_split_ellipsis);
+  run(EditKind::SplitDash, &find_split_dash);
+  run(EditKind::BrokenApostrophe, &find_broken_apostrophe);
+  run(EditKind::SplitNumber, &find_split_number);
+  run(EditKind::SplitDomain, &find_split_domain);
+  // Code (machine-translated Python in the dumps) keeps its dots and camelCase.
+  if (!looks_like_code(rewrite.text())) {
+    run(EditKind::MissingSpace, &find_missing_space);
+    run(EditKind::GluedWords, &find_glued_words);
   }
-  if (ws && e < line.size()) record(EditKind::Whitespace, e, line.size(), "");
+  run(EditKind::RepetitionLoop, &find_repetition_loop);
+
+  if (edits && options_.on(EditKind::LostChars)) {
+    thread_local std::vector<std::pair<std::size_t, std::size_t>> lost;
+    lost.clear();
+    find_lost_chars(rewrite.text(), lost);
+    rewrite.report(lost, EditKind::LostChars);
+  }
+  out.append(rewrite.text());
+  if (edits) rewrite.emit(base, *edits);
 }
 
 }  // namespace corpus_scan

@@ -1,0 +1,149 @@
+// Passes that make the bytes sane before any rule looks at words: invalid UTF-8, Unicode
+// normalization, whitespace.
+#include <climits>
+#include <cstdint>
+#include <cstring>
+
+#include <unicode/bytestream.h>
+#include <unicode/edits.h>
+#include <unicode/normalizer2.h>
+
+#include "normalizer/passes.hpp"
+#include "normalizer/script.hpp"
+
+namespace corpus_scan::normalizer {
+
+void find_invalid_utf8(std::string_view text, std::vector<Pending>& out) {
+  std::size_t i = ascii_prefix(text);
+  i += valid_utf8_prefix(text.substr(i));
+  while (i < text.size()) {
+    std::size_t j = i;
+    std::string replacement;
+    while (j < text.size() && !decode_utf8(text, j).valid) {
+      append_utf8(replacement, kReplacementChar);
+      ++j;
+    }
+    out.push_back({i, j, std::move(replacement), EditKind::LostChars});
+    i = j + valid_utf8_prefix(text.substr(j));
+  }
+}
+
+void find_unicode(std::string_view text, UnicodeForm form, std::vector<Pending>& out) {
+  if (form == UnicodeForm::None || all_ascii(text) || text.size() > INT32_MAX) return;
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* norm = form == UnicodeForm::NFKC ? icu::Normalizer2::getNFKCInstance(status)
+                                                           : icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) return;
+  const icu::StringPiece piece(text.data(), static_cast<std::int32_t>(text.size()));
+  // Quick check first: already-normalized text (nearly all of it) costs one scan, no output.
+  if (norm->isNormalizedUTF8(piece, status) || U_FAILURE(status)) return;
+  std::string result;
+  icu::StringByteSink<std::string> sink(&result);
+  icu::Edits changes;
+  status = U_ZERO_ERROR;
+  norm->normalizeUTF8(0, piece, sink, &changes, status);
+  if (U_FAILURE(status)) return;
+  icu::Edits::Iterator it = changes.getFineChangesIterator();
+  while (it.next(status)) {
+    const auto src = static_cast<std::size_t>(it.sourceIndex());
+    out.push_back({src, src + static_cast<std::size_t>(it.oldLength()),
+                   result.substr(static_cast<std::size_t>(it.destinationIndex()), static_cast<std::size_t>(it.newLength())),
+                   EditKind::Unicode});
+  }
+}
+
+namespace {
+
+enum class Blank { No, Space, Invisible };
+
+// What a character at `pos` is for the whitespace rule. Zero-width joiners are text in emoji and
+// Indic scripts, so they count as invisible junk only next to ASCII.
+Blank classify_blank(std::string_view text, std::size_t pos, const DecodedChar& d) {
+  const char32_t cp = d.cp;
+  if (cp == ' ' || cp == '\t' || cp == '\v' || cp == '\f') return Blank::Space;
+  if (cp < 0x20 || cp == 0x7F) return Blank::Invisible;  // stray control characters
+  if (cp < 0x80) return Blank::No;
+  if (is_horizontal_space(cp)) return Blank::Space;
+  if (cp == 0x200C || cp == 0x200D) {
+    const bool ascii_before = pos > 0 && static_cast<unsigned char>(text[pos - 1]) < 0x80;
+    const std::size_t next = pos + d.length;
+    const bool ascii_after = next < text.size() && static_cast<unsigned char>(text[next]) < 0x80;
+    return (ascii_before || ascii_after) ? Blank::Invisible : Blank::No;
+  }
+  return is_invisible(cp) ? Blank::Invisible : Blank::No;
+}
+
+// Ideographic spaces between Chinese letters are Chinese layout: left as they are.
+bool is_chinese_layout_space(std::string_view run, std::string_view text, std::size_t begin, std::size_t end) {
+  for (std::size_t i = 0; i < run.size(); i += 3)
+    if (run.compare(i, 3, "\xE3\x80\x80") != 0) return false;
+  return touches_cjk(text, begin, end);
+}
+
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+// Nonzero when some byte of x is below n (n <= 128): the classic SWAR test.
+constexpr std::uint64_t has_less(std::uint64_t x, std::uint64_t n) { return (x - kOnes * n) & ~x & kHighs; }
+constexpr std::uint64_t zero_bytes(std::uint64_t x) { return (x - kOnes) & ~x & kHighs; }
+
+bool boring_chunk(std::uint64_t x) {
+  if ((x & kHighs) != 0 || has_less(x, 0x20) != 0 || zero_bytes(x ^ (kOnes * 0x7F)) != 0) return false;
+  const std::uint64_t spaces = zero_bytes(x ^ (kOnes * 0x20));
+  return (spaces & (spaces << 8)) == 0;  // may report a false double space: then we just look closer
+}
+
+}  // namespace
+
+void find_whitespace(std::string_view text, std::vector<Pending>& out) {
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // Fast path, eight bytes at a time away from the line's ends: no control byte, no non-ASCII
+    // byte, no DEL and no two spaces in a row means nothing to do there.
+    if (i > 0 && i + 8 < n) {
+      std::uint64_t x;
+      std::memcpy(&x, text.data() + i, 8);
+      if (boring_chunk(x)) {
+        i += 7;  // the last byte may start a run with the next chunk's first: look at it again
+        continue;
+      }
+    }
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x21 && c < 0x7F) {
+      ++i;
+      continue;
+    }
+    if (c == ' ' && i > 0 && i + 1 < n && text[i + 1] != ' ' && static_cast<unsigned char>(text[i + 1]) >= 0x21 &&
+        static_cast<unsigned char>(text[i + 1]) < 0x80) {
+      ++i;
+      continue;
+    }
+    DecodedChar d = decode_utf8(text, i);
+    Blank kind = classify_blank(text, i, d);
+    if (kind == Blank::No) {
+      i += d.length;
+      continue;
+    }
+    // A run of blanks [b, e): how much of it is real space decides what it becomes.
+    const std::size_t b = i;
+    bool has_space = false;
+    while (i < n) {
+      d = decode_utf8(text, i);
+      kind = classify_blank(text, i, d);
+      if (kind == Blank::No) break;
+      has_space |= kind == Blank::Space;
+      i += d.length;
+    }
+    const std::size_t e = i;
+    const std::string_view run = text.substr(b, e - b);
+    if (b == 0 || e == n) {
+      out.push_back({b, e, "", EditKind::Whitespace});  // indentation, trailing space, blank line
+    } else if (!has_space) {
+      out.push_back({b, e, "", EditKind::Whitespace});  // invisible characters inside a word
+    } else if (run != " " && !is_chinese_layout_space(run, text, b, e)) {
+      out.push_back({b, e, " ", EditKind::Whitespace});
+    }
+  }
+}
+
+}  // namespace corpus_scan::normalizer
