@@ -2,6 +2,7 @@
 // the input walker and the stdout writer. Everything that prints lives here, never in the library.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <functional>
 #include <string>
@@ -62,12 +63,31 @@ FileReport scan_input(const Input& input, const ScanOptions& options, const Norm
 // The inputs and switches every pipeline subcommand (scan, split, explain) takes.
 struct PipelineFlags {
   std::vector<std::string> paths;
+  std::string files_from;       // --files-from: a list of paths, one a line ("-": standard input)
+  bool null_separated = false;  // -0: the list is NUL-separated (find -print0)
+  std::string shard;            // --shard K/N: keep only this run's share of the inputs; empty = all
+  bool no_progress = false;
   NormalizeFlags normalize;
   ReadFlags read;
   unsigned threads = 0;  // 0 = all cores
   ScanOptions to_options() const;
 };
 void add_pipeline_flags(CLI::App& cmd, PipelineFlags& flags, const std::string& what);
+
+// A deterministic share of the inputs, so N independent runs (GNU parallel, Slurm array jobs,
+// Hadoop or Spark tasks) together read every input exactly once: input paths whose FNV-1a 64-bit
+// hash of the path bytes, modulo `count`, equals `index - 1`.
+struct Shard {
+  std::uint64_t index = 1;  // 1-based, like split -n K/N
+  std::uint64_t count = 1;
+  // Parses "K/N" (1 <= K <= N); throws CLI::ValidationError otherwise.
+  static Shard parse(const std::string& text);
+  bool contains(std::string_view path) const;
+};
+
+// Visits this run's inputs in a deterministic order: the PATH arguments, then the paths listed in
+// --files-from, each walked like walk_inputs(), keeping only the inputs of --shard.
+void for_each_input(const PipelineFlags& flags, const std::function<void(const Input&)>& visit);
 
 // Formats one file's records. Called on the main thread, once per input, in input order, so it
 // may keep corpus-level state (e.g. duplicate marks) and its output is the same for any -j.
@@ -77,6 +97,8 @@ using RecordWriter = std::function<void(const FileReport&, std::string&)>;
 // records to stdout in input order, and raises the exit status to 1 when an input was skipped.
 void run_records(const std::vector<std::string>& paths, const ScanOptions& options, unsigned threads,
                  const RecordWriter& write);
+// The same over for_each_input(flags), with a progress bar on a terminal.
+void run_records(const PipelineFlags& flags, const RecordWriter& write);
 
 // Logs a skipped file on stderr.
 void log_skip(const FileReport& report);

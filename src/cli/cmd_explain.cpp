@@ -9,7 +9,7 @@ void setup_explain(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("explain", "Show every normalizer edit in context: before -> after, kind");
   cmd->footer("Example:\n  corpus-scan explain data/000_bf0e3fdb9f6fa110.txt | grep broken-apostrophe");
   add_pipeline_flags(*cmd, *flags, "explain");
-  cmd->callback([flags] { run_records(flags->paths, flags->to_options(), flags->threads, &write_explanation); });
+  cmd->callback([flags] { run_records(*flags, &write_explanation); });
 }
 
 }  // namespace corpus_scan::cli

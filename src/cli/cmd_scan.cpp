@@ -17,7 +17,7 @@ void setup_scan(CLI::App& app) {
       "a file that cannot be processed gives one \"skipped\" record. Exit status: 0 all inputs\n"
       "processed, 1 some skipped, 2 usage error or failure.");
   add_pipeline_flags(*cmd, *flags, "scan");
-  cmd->callback([flags] { run_records(flags->paths, flags->to_options(), flags->threads, &write_scan_records); });
+  cmd->callback([flags] { run_records(*flags, &write_scan_records); });
 }
 
 }  // namespace corpus_scan::cli

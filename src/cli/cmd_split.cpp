@@ -10,7 +10,7 @@ void setup_split(CLI::App& app) {
   cmd->footer(
       "Example:\n  corpus-scan split data/001_2725a3a24cc2e181.txt | jq -r 'select(.type == \"article\") | \"\\(.line_start)-\\(.line_end) \\(.title)\"'");
   add_pipeline_flags(*cmd, *flags, "split");
-  cmd->callback([flags] { run_records(flags->paths, flags->to_options(), flags->threads, &write_split_records); });
+  cmd->callback([flags] { run_records(*flags, &write_split_records); });
 }
 
 }  // namespace corpus_scan::cli

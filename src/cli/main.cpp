@@ -6,10 +6,11 @@
 #include <cstring>
 #include <string_view>
 
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "cli.hpp"
+#include "config.hpp"
+#include "progress.hpp"
 
 using namespace corpus_scan::cli;
 
@@ -19,7 +20,8 @@ int main(int argc, char** argv) {
   static char stdout_buffer[1 << 16];
   std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
 
-  auto logger = spdlog::stderr_color_mt("corpus-scan");
+  // Colour only on a terminal without NO_COLOR; messages clear the progress bar before printing.
+  auto logger = std::make_shared<spdlog::logger>("corpus-scan", progress_aware_stderr_sink());
   logger->set_pattern("corpus-scan: %^%l%$: %v");
   spdlog::set_default_logger(logger);
   spdlog::set_level(spdlog::level::warn);
@@ -51,6 +53,7 @@ int main(int argc, char** argv) {
   setup_normalize(app);
   setup_split(app);
   setup_explain(app);
+  add_config_support(app, argc, argv);
 
   try {
     app.parse(argc, argv);
