@@ -1,135 +1,297 @@
-#include "corpus_scan/splitter.hpp"
-
+// The boundary decision: where articles start, and which lines are page chrome.
+//
+// With a learned separator, each separator (and the blank lines after it) is chrome, and the text
+// up to the next one is an article. Without one, an article starts at a title-like line whose
+// evidence - cues, each with a weight, listed in docs/splitter.md - adds up to the threshold.
 #include <algorithm>
-#include <map>
+#include <cmath>
+
+#include "splitter_internal.hpp"
 
 namespace corpus_scan {
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  std::size_t b = 0, e = s.size();
-  while (b < e) {
-    const DecodedChar d = decode_utf8(s, b);
-    if (!is_horizontal_space(d.cp) && !is_invisible(d.cp)) break;
-    b += d.length;
+using splitting::LineInfo;
+using splitting::LineTable;
+
+// Cue weights. A title-like line needs context evidence besides its own shape: at most
+// kTitleShape comes from the line itself, the threshold (SplitOptions) is 1.0.
+constexpr double kTitleShape = 0.4;
+constexpr double kEndBefore = 1.2;
+constexpr double kBylineAfter = 1.0;
+constexpr double kIndentChange = 0.45;
+constexpr double kFlushTitle = 0.4;
+constexpr double kVocabularyShift = 0.9;
+constexpr double kBodyAfter = 0.15;
+// Lines less title-like than this are never article starts.
+constexpr float kMinTitleShape = 0.2f;
+// Vocabulary shift: full at cosine 0, none from kCohesionFloor up; discounted while the article
+// so far has fewer than kCohesionMinTokens content tokens.
+constexpr double kCohesionFloor = 0.12;
+constexpr double kCohesionRange = 0.10;
+constexpr double kCohesionMinTokens = 20;
+// How many non-blank lines after a title may hold its byline (a subtitle or kicker may come first).
+constexpr std::size_t kBylineReach = 2;
+// Lines at the head and tail of an article searched for metadata.
+constexpr std::size_t kMetadataReach = 4;
+
+class SegmentBuilder {
+ public:
+  SegmentBuilder(const std::vector<Line>& lines, const LineTable& table) : lines_(lines), table_(table) {}
+
+  void chrome(std::size_t first, std::size_t end, std::string reason) {
+    if (first >= end) return;
+    Segment s = span(SegmentKind::Chrome, first, end);
+    s.reason = std::move(reason);
+    out_.push_back(std::move(s));
   }
-  while (e > b) {
-    const DecodedChar d = decode_utf8_before(s, e);
-    if (!is_horizontal_space(d.cp) && !is_invisible(d.cp)) break;
-    e -= d.length;
+
+  // An article whose title is its first non-blank line.
+  void article(std::size_t first, std::size_t end, Boundary boundary) {
+    if (first >= end) return;
+    Segment s = span(SegmentKind::Article, first, end);
+    std::size_t t = first;
+    while (t < end && table_.info[t].blank) ++t;
+    s.title_line = t < end ? t : first;
+    s.title = table_.info[s.title_line].trimmed;
+    s.boundary = std::move(boundary);
+    s.metadata = read_metadata(s.title_line, end);
+    out_.push_back(std::move(s));
   }
-  return s.substr(b, e - b);
+
+  std::vector<Segment> take() { return std::move(out_); }
+
+ private:
+  Segment span(SegmentKind kind, std::size_t first, std::size_t end) const {
+    Segment s;
+    s.kind = kind;
+    s.first_line = first;
+    s.end_line = end;
+    s.byte_begin = lines_[first].begin;
+    s.byte_end = lines_[end - 1].next;
+    return s;
+  }
+
+  // Bylines among the first lines after the title, end-of-article lines among the last ones.
+  ArticleMetadata read_metadata(std::size_t title, std::size_t end) const {
+    ArticleMetadata meta;
+    std::size_t seen = 0;
+    for (std::size_t i = title + 1; i < end && seen < kMetadataReach; ++i) {
+      if (table_.info[i].blank) continue;
+      ++seen;
+      if (table_.info[i].cue == LineCue::Byline) classify_line_cue(table_.info[i].trimmed, &meta);
+    }
+    seen = 0;
+    for (std::size_t i = end; i-- > title + 1 && seen < kMetadataReach;) {
+      if (table_.info[i].blank) continue;
+      ++seen;
+      if (table_.info[i].cue == LineCue::EndOfArticle) classify_line_cue(table_.info[i].trimmed, &meta);
+    }
+    return meta;
+  }
+
+  const std::vector<Line>& lines_;
+  const LineTable& table_;
+  std::vector<Segment> out_;
+};
+
+double confidence_of(double score, double threshold) {
+  return 1.0 / (1.0 + std::exp(-3.0 * (score - threshold + 0.5)));
 }
 
-std::size_t count_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); i += decode_utf8(s, i).length) ++n;
-  return n;
-}
+// Scores the title-like lines of [first, end) as article starts, in order; the caller reports
+// each start it accepts (accept()) so that cohesion compares the new article with its own text.
+class BoundaryScorer {
+ public:
+  BoundaryScorer(const LineTable& table, std::size_t first, std::size_t end, const SplitOptions& options)
+      : info_(table.info), options_(options),
+        windows_(table.tokens, options.cohesion_left, options.cohesion_right) {
+    for (std::size_t i = first; i < end; ++i)
+      if (!info_[i].blank) nonblank_.push_back(i);
+  }
 
-bool ends_like_sentence(std::string_view s) {
-  if (s.empty()) return false;
-  const DecodedChar d = decode_utf8_before(s, s.size());
-  switch (d.cp) {
-    case '.': case '!': case '?': case ';': case ',': case ':':
-    case 0x3002: case 0xFF01: case 0xFF1F: case 0xFF1B: case 0xFF0C: case 0xFF1A:
-      return true;
-    default:
-      return false;
+  const std::vector<std::size_t>& nonblank() const { return nonblank_; }
+
+  // The evidence that an article starts at the k-th non-blank line (k >= 1, increasing).
+  Boundary evidence(std::size_t k, double* score) {
+    Boundary b;
+    *score = 0;
+    const LineInfo& line = info_[nonblank_[k]];
+    if (line.title_shape < kMinTitleShape || repeats_recent_line(k)) return b;
+    auto fire = [&](const char* cue, double weight) {
+      b.cues.emplace_back(cue);
+      *score += weight;
+    };
+    fire("title-shape", kTitleShape * line.title_shape);
+    if (info_[nonblank_[k - 1]].cue == LineCue::EndOfArticle) fire("end-of-article-before", kEndBefore);
+    for (std::size_t j = 1; j <= kBylineReach && k + j < nonblank_.size(); ++j) {
+      if (info_[nonblank_[k + j]].cue == LineCue::Byline) {
+        fire("byline-after", kBylineAfter);
+        break;
+      }
+      if (info_[nonblank_[k + j]].title_shape < 0.3f) break;  // the body began without a byline
+    }
+    const int before = indent_style(k, -1), after = indent_style(k, +1);
+    if (before >= 0 && after >= 0 && before != after) fire("indent-change", kIndentChange);
+    if (before == 1 && after == 1 && line.indent == 0) fire("flush-title", kFlushTitle);
+    if (k + 1 < nonblank_.size()) {
+      const LineInfo& next = info_[nonblank_[k + 1]];
+      if (next.chars >= 80 && next.chars * 2 >= line.chars * 3) fire("body-after", kBodyAfter);
+    }
+    // Cohesion costs a window update; only worth it when it can decide.
+    if (*score + kVocabularyShift >= options_.boundary_threshold) {
+      windows_.advance_to(line.token_begin);
+      const double shift = vocabulary_shift();
+      if (shift > 0) fire("vocabulary-shift", kVocabularyShift * shift);
+    }
+    return b;
+  }
+
+  void accept(std::size_t k) {
+    windows_.advance_to(info_[nonblank_[k]].token_begin);
+    windows_.clip_left_at(info_[nonblank_[k]].token_begin);
+  }
+
+ private:
+  // The line repeats one of the few before it (a title printed again after its kicker).
+  bool repeats_recent_line(std::size_t k) const {
+    for (std::size_t j = 1; j <= 3 && j <= k; ++j)
+      if (info_[nonblank_[k - j]].trimmed == info_[nonblank_[k]].trimmed) return true;
+    return false;
+  }
+
+  // Whether the body lines before (dir -1, ending at the line before k) or after (dir +1) the
+  // k-th line are indented: 1 indented, 0 flush, -1 no lines to tell. Majority of three.
+  int indent_style(std::size_t k, int dir) const {
+    int indented = 0, seen = 0;
+    for (std::size_t j = 1; j <= 3; ++j) {
+      if (dir < 0 ? j > k : k + j >= nonblank_.size()) break;
+      const std::size_t at = dir < 0 ? k - j : k + j;
+      ++seen;
+      if (info_[nonblank_[at]].indent > 0) ++indented;
+    }
+    if (seen == 0) return -1;
+    return indented * 2 > seen ? 1 : 0;
+  }
+
+  // 0..1: how little the words after the gap share with the article so far. Weaker when the
+  // article so far is only a few words (a cosine over a handful of tokens says little).
+  double vocabulary_shift() const {
+    const double cosine = windows_.cosine();
+    const double shift = std::clamp((kCohesionFloor - cosine) / kCohesionRange, 0.0, 1.0);
+    return shift * std::min(1.0, static_cast<double>(windows_.left_tokens()) / kCohesionMinTokens);
+  }
+
+  const std::vector<LineInfo>& info_;
+  const SplitOptions& options_;
+  splitting::CohesionWindows windows_;
+  std::vector<std::size_t> nonblank_;
+};
+
+// Article starts in [first, end) of a dump without separators: the first non-blank line, then
+// every title-like line whose evidence reaches the threshold. Of two starts on neighbouring
+// lines (a title and its subtitle) only the better one stays.
+void split_by_evidence(const LineTable& table, std::size_t first, std::size_t end, const SplitOptions& options,
+                       SegmentBuilder& out) {
+  BoundaryScorer scorer(table, first, end, options);
+  const std::vector<std::size_t>& nb = scorer.nonblank();
+  if (nb.empty()) {
+    out.chrome(first, end, "blank");
+    return;
+  }
+  struct Start {
+    std::size_t k;
+    double score;
+    Boundary boundary;
+  };
+  std::vector<Start> starts;
+  starts.push_back({0, 10.0, Boundary{{"start-of-file"}, 1.0}});
+  for (std::size_t k = 1; k < nb.size(); ++k) {
+    double score = 0;
+    Boundary b = scorer.evidence(k, &score);
+    if (score < options.boundary_threshold) continue;
+    b.confidence = confidence_of(score, options.boundary_threshold);
+    if (starts.back().k + 1 == k) {
+      if (starts.back().score >= score || starts.size() == 1) continue;
+      starts.pop_back();
+    }
+    starts.push_back({k, score, std::move(b)});
+    scorer.accept(k);
+  }
+  if (nb.front() > first) out.chrome(first, nb.front(), "blank");
+  for (std::size_t s = 0; s < starts.size(); ++s) {
+    const std::size_t begin = nb[starts[s].k];
+    const std::size_t stop = s + 1 < starts.size() ? nb[starts[s + 1].k] : end;
+    out.article(begin, stop, std::move(starts[s].boundary));
   }
 }
 
-// Learns the separator line of a dump: a short line that stands alone, recurs, shows up among the
-// first lines of the page, and is never crowded (its occurrences are far apart).
-std::vector<std::size_t> find_separators(std::string_view text, const std::vector<Line>& lines,
-                                         const SplitOptions& options) {
-  std::map<std::string_view, std::vector<std::size_t>> occurrences;
-  std::vector<std::size_t> nonblank_rank(lines.size(), 0);
-  std::size_t rank = 0;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const std::string_view t = trim(lines[i].content(text));
-    if (t.empty()) continue;
-    nonblank_rank[i] = rank++;
-    if (count_chars(t) > options.max_separator_chars || ends_like_sentence(t)) continue;
-    occurrences[t].push_back(i);
+// Lines [0, end) at the top that belong to the page: headers ("标签归档 …") and blank lines.
+std::size_t page_header_end(const LineTable& table, std::size_t end) {
+  std::size_t i = 0, header_end = 0;
+  while (i < end && (table.info[i].blank || table.info[i].cue == LineCue::PageHeader)) {
+    ++i;
+    if (!table.info[i - 1].blank) header_end = i;
   }
-  std::vector<std::size_t> best;
-  for (auto& [line, at] : occurrences) {
-    if (at.size() < options.min_separator_repeats) continue;
-    if (nonblank_rank[at.front()] > 4) continue;  // not part of the page's opening
-    bool spread = true;
-    for (std::size_t k = 1; k < at.size(); ++k)
-      if (nonblank_rank[at[k]] - nonblank_rank[at[k - 1]] < 3) spread = false;
-    if (spread && at.size() > best.size()) best = at;
-  }
-  return best;
+  while (header_end > 0 && header_end < end && table.info[header_end].blank) ++header_end;
+  return header_end;
 }
 
-Segment make_chrome(const std::vector<Line>& lines, std::size_t first, std::size_t end, std::string reason) {
-  Segment s;
-  s.kind = SegmentKind::Chrome;
-  s.first_line = first;
-  s.end_line = end;
-  s.byte_begin = lines[first].begin;
-  s.byte_end = lines[end - 1].next;
-  s.reason = std::move(reason);
-  return s;
+// Text before the first separator is page chrome when it is a few short lines, not an article.
+bool looks_like_page_header(const LineTable& table, std::size_t end) {
+  std::size_t nonblank = 0;
+  for (std::size_t i = 0; i < end; ++i) {
+    const LineInfo& li = table.info[i];
+    if (li.blank) continue;
+    if (li.cue == LineCue::PageHeader) continue;
+    if (++nonblank > 2 || li.chars > 60) return false;
+  }
+  return true;
 }
 
-Segment make_article(std::string_view text, const std::vector<Line>& lines, std::size_t first,
-                     std::size_t end, Boundary boundary) {
-  Segment s;
-  s.kind = SegmentKind::Article;
-  s.first_line = first;
-  s.end_line = end;
-  s.byte_begin = lines[first].begin;
-  s.byte_end = lines[end - 1].next;
-  s.title_line = first;
-  for (std::size_t i = first; i < end; ++i) {
-    const std::string_view t = trim(lines[i].content(text));
-    if (!t.empty()) {
-      s.title_line = i;
-      s.title = t;
-      break;
+void split_by_separators(const LineTable& table, const std::vector<std::size_t>& seps,
+                         std::size_t n, const SplitOptions& options, SegmentBuilder& out) {
+  if (seps.front() > 0) {
+    if (looks_like_page_header(table, seps.front()))
+      out.chrome(0, seps.front(), "page-header");
+    else  // the separator closes articles instead of opening them
+      split_by_evidence(table, 0, seps.front(), options, out);
+  }
+  for (std::size_t k = 0; k < seps.size(); ++k) {
+    const std::size_t stop = k + 1 < seps.size() ? seps[k + 1] : n;
+    std::size_t first = seps[k] + 1;
+    while (first < stop && table.info[first].blank) ++first;
+    out.chrome(seps[k], first, "separator");
+    if (first < stop) {
+      Boundary b{{"separator"}, 0.97};
+      for (std::size_t j = first + 1; j < stop && j <= first + 4; ++j)
+        if (table.info[j].cue == LineCue::Byline) {
+          b.cues.emplace_back("byline-after");
+          b.confidence = 0.99;
+          break;
+        }
+      out.article(first, stop, std::move(b));
     }
   }
-  s.boundary = std::move(boundary);
-  return s;
 }
 
 }  // namespace
 
 std::vector<Segment> split_articles(std::string_view text, const std::vector<Line>& lines,
                                     const SplitOptions& options) {
-  std::vector<Segment> out;
-  if (lines.empty()) return out;
-  auto blank = [&](std::size_t i) { return trim(lines[i].content(text)).empty(); };
-
-  const std::vector<std::size_t> separators = find_separators(text, lines, options);
-  if (separators.empty()) {
-    std::size_t first = 0;
-    while (first < lines.size() && blank(first)) ++first;
-    if (first == lines.size()) {
-      out.push_back(make_chrome(lines, 0, lines.size(), "blank"));
-      return out;
-    }
-    if (first > 0) out.push_back(make_chrome(lines, 0, first, "blank"));
-    out.push_back(make_article(text, lines, first, lines.size(), Boundary{{"start-of-file"}, 1.0}));
-    return out;
+  if (lines.empty()) return {};
+  const LineTable table = splitting::describe_lines(text, lines);
+  SegmentBuilder out(lines, table);
+  const std::vector<std::size_t> seps = splitting::find_separators(table, options);
+  if (!seps.empty()) {
+    split_by_separators(table, seps, lines.size(), options, out);
+    return out.take();
   }
-
-  if (separators.front() > 0) out.push_back(make_chrome(lines, 0, separators.front(), "page-header"));
-  for (std::size_t k = 0; k < separators.size(); ++k) {
-    const std::size_t sep = separators[k];
-    const std::size_t stop = k + 1 < separators.size() ? separators[k + 1] : lines.size();
-    std::size_t first = sep + 1;
-    while (first < stop && blank(first)) ++first;
-    out.push_back(make_chrome(lines, sep, first, "separator"));
-    if (first < stop)
-      out.push_back(make_article(text, lines, first, stop, Boundary{{"separator"}, 0.95}));
-  }
-  return out;
+  const std::size_t header_end = page_header_end(table, lines.size());
+  out.chrome(0, header_end, "page-header");
+  split_by_evidence(table, header_end, lines.size(), options, out);
+  return out.take();
 }
 
 }  // namespace corpus_scan

@@ -1,0 +1,253 @@
+// What a single line says about article structure: bylines and datelines that open an article,
+// end-of-article lines that close one, page headers, numbered clauses. The phrase tables are the
+// forms these dumps use (English machine translation of Chinese news sites, and the Chinese
+// originals); adding a form is adding a row.
+#include <array>
+
+#include "splitter_internal.hpp"
+
+namespace corpus_scan {
+
+namespace {
+
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (ascii_lower(s[i]) != prefix[i]) return false;
+  return true;
+}
+
+// Position of `needle` (lower-case ASCII) in the first `limit` bytes of s, or npos.
+std::size_t find_ci(std::string_view s, std::string_view needle, std::size_t limit) {
+  const std::size_t end = std::min(s.size(), limit);
+  for (std::size_t i = 0; i + needle.size() <= end; ++i)
+    if (starts_with_ci(s.substr(i), needle)) return i;
+  return std::string_view::npos;
+}
+
+std::size_t count_words(std::string_view s) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (char c : s) {
+    const bool space = c == ' ' || c == '\t';
+    if (!space && !in_word) ++words;
+    in_word = !space;
+  }
+  return words;
+}
+
+// Drops separators a label leaves behind: "| ", ": ", "：", "(".
+std::string_view strip_label_punct(std::string_view s) {
+  s = trim_space(s);
+  for (std::string_view p : {"|", ":", "：", "丨", "/"}) {
+    if (s.substr(0, p.size()) == p) {
+      s = trim_space(s.substr(p.size()));
+      break;
+    }
+  }
+  return s;
+}
+
+enum class Field { None, Author, Editor, Source };
+
+void set_field(ArticleMetadata* meta, Field field, std::string_view value) {
+  if (!meta) return;
+  value = trim_space(value);
+  while (!value.empty() && (value.back() == ')' || value.back() == '.' || value.back() == ':')) value.remove_suffix(1);
+  value = trim_space(value);
+  if (value.empty()) return;
+  std::string_view* slot = field == Field::Author   ? &meta->author
+                           : field == Field::Editor ? &meta->editor
+                           : field == Field::Source ? &meta->source
+                                                    : nullptr;
+  if (slot && slot->empty()) *slot = value;
+}
+
+struct Label {
+  std::string_view prefix;  // lower-case ASCII or Chinese, matched at the start of the line
+  Field field;              // what the rest of the line names
+};
+
+// Lines that close an article. Checked before bylines: "(Editor: …)" ends, "Editor: …" opens.
+constexpr std::array kEndLabels{
+    Label{"read the original", Field::None}, Label{"阅读原文", Field::None},
+    Label{"original title", Field::None},    Label{"原标题", Field::None},
+    Label{"[disclaimer]", Field::None},      Label{"disclaimer:", Field::None},
+    Label{"【免责声明】", Field::None},      Label{"免责声明", Field::None},
+    Label{"(end)", Field::None},             Label{"（完）", Field::None},
+    Label{"(完)", Field::None},              Label{"（end）", Field::None},
+    Label{"(editor", Field::Editor},         Label{"（editor", Field::Editor},
+    Label{"(responsible editor", Field::Editor}, Label{"（责任编辑", Field::Editor},
+    Label{"(责任编辑", Field::Editor},       Label{"（编辑", Field::Editor},
+    Label{"(reporter", Field::Author},       Label{"（reporter", Field::Author},
+    Label{"（记者", Field::Author},          Label{"(记者", Field::Author},
+    Label{"(author", Field::Author},         Label{"(source:", Field::Source},
+    Label{"（来源", Field::Source},          Label{"(来源", Field::Source},
+};
+
+// Lines that open an article's body, right after its title.
+constexpr std::array kBylineLabels{
+    Label{"text |", Field::Author},   Label{"text|", Field::Author},     Label{"text:", Field::Author},
+    Label{"文 |", Field::Author},     Label{"文|", Field::Author},       Label{"文/", Field::Author},
+    Label{"written by", Field::Author}, Label{"author:", Field::Author}, Label{"author |", Field::Author},
+    Label{"author：", Field::Author}, Label{"作者:", Field::Author},      Label{"作者：", Field::Author},
+    Label{"作者|", Field::Author},    Label{"reporter:", Field::Author}, Label{"记者：", Field::Author},
+    Label{"edit |", Field::Editor},   Label{"edit|", Field::Editor},     Label{"editor:", Field::Editor},
+    Label{"editor：", Field::Editor}, Label{"editor |", Field::Editor},  Label{"editors:", Field::Editor},
+    Label{"responsible editor", Field::Editor}, Label{"编辑：", Field::Editor}, Label{"编辑:", Field::Editor},
+    Label{"责任编辑", Field::Editor}, Label{"special feature of", Field::Source},
+    Label{"来源：", Field::Source},
+};
+
+constexpr std::array<std::string_view, 8> kHeaderPrefixes{
+    "tag archives", "category archives", "archives:", "posts tagged", "tag:", "category:", "分类:", "标签:"};
+
+bool match_label(std::string_view line, const Label* begin, const Label* end, ArticleMetadata* meta) {
+  for (const Label* l = begin; l != end; ++l) {
+    if (!starts_with_ci(line, l->prefix)) continue;
+    std::string_view rest = strip_label_punct(line.substr(l->prefix.size()));
+    if (l->field == Field::Source && l->prefix == "special feature of") {
+      // "Special feature of 1905 film network According to …": the source is the short run of
+      // words before the text starts (a capital after "network"/"net").
+      const std::size_t at = find_ci(rest, "network", 60);
+      if (at != std::string_view::npos) rest = rest.substr(0, at + 7);
+    } else if (l->field == Field::Author || l->field == Field::Editor) {
+      if (count_words(rest) > 8) rest = {};  // a sentence, not a name
+    }
+    set_field(meta, l->field, rest);
+    return true;
+  }
+  return false;
+}
+
+// "CCTV News: …", "International online comprehensive news: …", "Cctv news(Reporter Liu Wei): …",
+// "1905 movie network news At the …", "Zhiyuan Xin reports.": a short source name, then "news"
+// or "reports", opening the first paragraph.
+bool match_news_source(std::string_view line, ArticleMetadata* meta) {
+  const std::size_t at = find_ci(line, "news", 48);
+  if (at != std::string_view::npos && at > 0) {
+    const std::string_view source = line.substr(0, at + 4);
+    const std::string_view after = line.substr(at + 4);
+    const std::size_t words = count_words(source);
+    const bool colon = !after.empty() && (after[0] == ':' || after.substr(0, 3) == "：");
+    const bool reporter = starts_with_ci(after, "(reporter") || after.substr(0, 3) == "（";
+    const bool network = find_ci(source, "network", 48) != std::string_view::npos && after.size() > 1 &&
+                         after[0] == ' ' && after[1] >= 'A' && after[1] <= 'Z';
+    if (words <= 5 && (colon || reporter || network)) {
+      set_field(meta, Field::Source, source);
+      if (reporter) {
+        const std::size_t open = after.find('(') != std::string_view::npos ? after.find('(') : 0;
+        const std::size_t close = after.find(')');
+        if (close != std::string_view::npos && close > open + 9)
+          set_field(meta, Field::Author, after.substr(open + 9, close - open - 9));
+      }
+      return true;
+    }
+  }
+  const std::size_t rep = find_ci(line, " reports", 40);
+  if (rep != std::string_view::npos && line.size() <= rep + 10 && count_words(line.substr(0, rep)) <= 4) {
+    set_field(meta, Field::Source, line.substr(0, rep));
+    return true;
+  }
+  // "Original Zhiyuan Xin Zhiyuan Xin": a WeChat account's "原创" mark before the body.
+  if (starts_with_ci(line, "original ") && line.size() <= 60 && count_words(line) <= 6) {
+    const char last = line.back();
+    if (last != '.' && last != '?' && last != '!') {
+      set_field(meta, Field::Source, line.substr(9));
+      return true;
+    }
+  }
+  return false;
+}
+
+// "BEIJING, Sept. 2 (Xinhua)-From the 2nd, …": a place in capitals, a date, an agency in
+// parentheses.
+bool match_dateline(std::string_view line, ArticleMetadata* meta) {
+  std::size_t caps = 0;
+  while (caps < line.size() && line[caps] >= 'A' && line[caps] <= 'Z') ++caps;
+  if (caps < 3 || caps >= line.size() || (line[caps] != ',' && line[caps] != ' ')) return false;
+  const std::size_t open = line.find('(', caps);
+  if (open == std::string_view::npos || open > 60) return false;
+  const std::size_t close = line.find(')', open);
+  if (close == std::string_view::npos || close - open > 24) return false;
+  if (close + 1 < line.size() && line[close + 1] != '-' && line[close + 1] != ' ' &&
+      static_cast<unsigned char>(line[close + 1]) != 0xE2)  // — or –
+    return false;
+  std::string_view before = line.substr(0, open);
+  const std::size_t comma = before.rfind(',');
+  if (comma != std::string_view::npos) {
+    if (meta && meta->date.empty()) meta->date = trim_space(before.substr(comma + 1));
+  }
+  set_field(meta, Field::Source, line.substr(open + 1, close - open - 1));
+  return true;
+}
+
+bool is_page_header(std::string_view line) {
+  for (std::string_view p : kHeaderPrefixes)
+    if (starts_with_ci(line, p)) return true;
+  // "标签归档 …", "分类目录归档 …", "作者归档 …": WordPress archive pages in Chinese.
+  const std::size_t at = line.find("归档");
+  return at != std::string_view::npos && at <= 18;
+}
+
+bool is_numbered_clause(std::string_view line) {
+  for (std::string_view p : {"article ", "chapter ", "section ", "clause "}) {
+    if (!starts_with_ci(line, p)) continue;
+    const std::string_view rest = line.substr(p.size());
+    // "Article 5  Evaluation index", "Article  Award settings" (the number lost in translation)
+    if (!rest.empty() && (rest[0] == ' ' || (rest[0] >= '0' && rest[0] <= '9'))) return true;
+  }
+  // "the first  Purpose of award": an ordinal and a double space, as 第一条 translates.
+  if (starts_with_ci(line, "the ") && line.find("  ") != std::string_view::npos && line.find("  ") < 16)
+    return true;
+  // 第五条 / 第三章 / 第十二节
+  if (line.substr(0, 3) == "第") {
+    std::size_t i = 3;
+    while (i < line.size() && i < 24) {
+      const DecodedChar d = decode_utf8(line, i);
+      if (d.cp == U'条' || d.cp == U'章' || d.cp == U'节' || d.cp == U'款') return i > 3;
+      if (std::u32string_view(U"〇一二三四五六七八九十百零两").find(d.cp) == std::u32string_view::npos &&
+          !(d.cp >= '0' && d.cp <= '9'))
+        return false;
+      i += d.length;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+std::string_view trim_space(std::string_view s) {
+  std::size_t b = 0, e = s.size();
+  while (b < e) {
+    if (s[b] == ' ' || s[b] == '\t') { ++b; continue; }
+    if (static_cast<unsigned char>(s[b]) < 0x80) break;
+    const DecodedChar d = decode_utf8(s, b);
+    if (!is_horizontal_space(d.cp) && !is_invisible(d.cp)) break;
+    b += d.length;
+  }
+  while (e > b) {
+    if (s[e - 1] == ' ' || s[e - 1] == '\t') { --e; continue; }
+    if (static_cast<unsigned char>(s[e - 1]) < 0x80) break;
+    const DecodedChar d = decode_utf8_before(s, e);
+    if (!is_horizontal_space(d.cp) && !is_invisible(d.cp)) break;
+    e -= d.length;
+  }
+  return s.substr(b, e - b);
+}
+
+LineCue classify_line_cue(std::string_view line, ArticleMetadata* meta) {
+  if (line.empty()) return LineCue::None;
+  if (match_label(line, kEndLabels.data(), kEndLabels.data() + kEndLabels.size(), meta))
+    return LineCue::EndOfArticle;
+  if (match_label(line, kBylineLabels.data(), kBylineLabels.data() + kBylineLabels.size(), meta))
+    return LineCue::Byline;
+  if (match_news_source(line, meta) || match_dateline(line, meta)) return LineCue::Byline;
+  if (is_page_header(line)) return LineCue::PageHeader;
+  if (is_numbered_clause(line)) return LineCue::NumberedClause;
+  return LineCue::None;
+}
+
+}  // namespace corpus_scan

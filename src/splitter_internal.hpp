@@ -1,0 +1,68 @@
+// Pieces of the splitter shared by its source files (not a public API).
+//
+// split_articles works in four passes, one file each:
+//   splitter_lines.cpp       features of every line, computed once (LineTable)
+//   splitter_cues.cpp        what a line says on its own (byline, end-of-article, page header)
+//   splitter_separators.cpp  the separator line learned from the file, if there is one
+//   splitter_cohesion.cpp    lexical cohesion across a gap between lines (TextTiling-like)
+//   splitter.cpp             the boundary decision and the segments
+//
+// Ownership: LineInfo::trimmed points into the text passed to describe_lines.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "corpus_scan/splitter.hpp"
+
+namespace corpus_scan::splitting {
+
+struct LineInfo {
+  std::string_view trimmed;        // content without surrounding space
+  std::uint32_t chars = 0;         // code points of `trimmed`
+  std::uint32_t indent = 0;        // leading space characters (a tab or U+3000 counts as one)
+  std::uint32_t token_begin = 0;   // content tokens of the line: LineTable::tokens[begin, end)
+  std::uint32_t token_end = 0;
+  float title_shape = 0;           // 0..1: how much the line alone looks like a title
+  LineCue cue = LineCue::None;
+  bool blank = true;
+};
+
+struct LineTable {
+  std::vector<LineInfo> info;          // one per Line
+  std::vector<std::uint32_t> tokens;   // hashed content tokens, in text order
+};
+
+LineTable describe_lines(std::string_view text, const std::vector<Line>& lines);
+
+// How much a trimmed line, on its own, looks like an article title (0 = not at all).
+float title_shape(std::string_view trimmed, std::uint32_t chars, LineCue cue);
+
+// Line indices of the learned separator lines, in order; empty when the file has none.
+std::vector<std::size_t> find_separators(const LineTable& table, const SplitOptions& options);
+
+// Lexical cohesion across a gap in the token stream (splitter_cohesion.cpp): the cosine between
+// hashed token counts of the article so far (up to `left` tokens back, never past the position
+// given to clip_left_at) and the `right` tokens after the gap. Positions only move forward.
+class CohesionWindows {
+ public:
+  CohesionWindows(const std::vector<std::uint32_t>& tokens, std::size_t left, std::size_t right);
+  void advance_to(std::size_t p);    // the gap is now before token p
+  void clip_left_at(std::size_t p);  // an article starts at token p: forget what came before
+  float cosine() const;              // 0 when either window is empty
+  std::size_t left_tokens() const { return mid_ - lo_; }
+
+ private:
+  std::size_t bucket(std::size_t i) const;
+  void add(std::vector<std::int32_t>& counts, const std::vector<std::int32_t>& other, std::size_t b,
+           std::int32_t delta, std::int64_t& norm);
+
+  const std::vector<std::uint32_t>& tokens_;
+  std::size_t left_size_, right_size_;
+  std::vector<std::int32_t> left_, right_;
+  std::size_t lo_ = 0, mid_ = 0, hi_ = 0;  // left window [lo, mid), right window [mid, hi)
+  std::int64_t dot_ = 0, left_norm_ = 0, right_norm_ = 0;
+};
+
+}  // namespace corpus_scan::splitting

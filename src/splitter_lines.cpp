@@ -1,0 +1,189 @@
+// Features of every line, computed in one pass over the text: trimmed content, length, indent,
+// the cue the line carries, how title-like it is, and its content tokens (hashed English words
+// and Han characters) for lexical cohesion. No allocation per line: tokens go into one vector.
+#include <algorithm>
+#include <array>
+
+#include "splitter_internal.hpp"
+
+namespace corpus_scan::splitting {
+
+namespace {
+
+constexpr std::uint32_t kFnvOffset = 2166136261u;
+constexpr std::uint32_t kFnvPrime = 16777619u;
+
+constexpr std::uint32_t fnv_lower(std::string_view word) {
+  std::uint32_t h = kFnvOffset;
+  for (char c : word) {
+    const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    h = (h ^ static_cast<unsigned char>(l)) * kFnvPrime;
+  }
+  return h;
+}
+
+// Words that say nothing about a topic. Words under three letters are dropped anyway.
+constexpr std::array kStopwords{
+    "the", "and", "for", "are", "but", "not", "you", "all", "any", "can", "had", "her", "was", "one",
+    "our", "out", "has", "have", "him", "his", "how", "its", "may", "new", "now", "old", "see", "two",
+    "who", "did", "get", "she", "too", "use", "that", "with", "this", "from", "they", "will", "would",
+    "there", "their", "what", "about", "which", "when", "make", "like", "time", "just", "know", "take",
+    "into", "year", "your", "some", "could", "them", "than", "then", "only", "come", "its", "over",
+    "also", "back", "after", "first", "well", "even", "want", "because", "these", "give", "most",
+    "been", "were", "said", "more", "such", "very", "many", "other", "those", "should", "while",
+    "where", "being", "each", "both", "between", "through", "during", "before", "under", "again",
+    "further", "once", "here", "same", "own", "does", "doing", "according", "said", "says", "per",
+    "people", "years", "still", "yuan", "million", "billion", "percent", "however", "which", "can't",
+    "don't", "it's", "that's", "way", "part", "made", "much", "able", "within", "without", "among"};
+
+// Han characters too common in Chinese text to say anything about a topic.
+constexpr std::u32string_view kCommonHan =
+    U"的一是了在不和有人这中大为上个我以要他时来用们到地于出就对成会可而也能下过子说之着等与及其或被把从将已都所并且该此年月日";
+
+bool is_stopword(std::uint32_t h) {
+  static const std::vector<std::uint32_t> table = [] {
+    std::vector<std::uint32_t> t;
+    for (std::string_view w : kStopwords) t.push_back(fnv_lower(w));
+    std::sort(t.begin(), t.end());
+    return t;
+  }();
+  return std::binary_search(table.begin(), table.end(), h);
+}
+
+bool is_common_han(char32_t cp) {
+  static const std::array<std::uint64_t, (0x9FFF - 0x4E00) / 64 + 1> bits = [] {
+    std::array<std::uint64_t, (0x9FFF - 0x4E00) / 64 + 1> b{};
+    for (char32_t c : kCommonHan)
+      if (c >= 0x4E00 && c <= 0x9FFF) b[(c - 0x4E00) / 64] |= std::uint64_t{1} << ((c - 0x4E00) % 64);
+    return b;
+  }();
+  if (cp < 0x4E00 || cp > 0x9FFF) return false;
+  return (bits[(cp - 0x4E00) / 64] >> ((cp - 0x4E00) % 64)) & 1;
+}
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// Appends the content tokens of a line and returns its code point count.
+std::uint32_t tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
+  std::uint32_t chars = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const char c = s[i];
+    if (is_ascii_letter(c)) {
+      std::size_t j = i;
+      while (j < s.size() && (is_ascii_letter(s[j]) || s[j] == '\'')) ++j;
+      chars += static_cast<std::uint32_t>(j - i);
+      if (j - i >= 3) {
+        const std::uint32_t h = fnv_lower(s.substr(i, j - i));
+        if (!is_stopword(h)) tokens.push_back(h);
+      }
+      i = j;
+      continue;
+    }
+    ++chars;
+    if (static_cast<unsigned char>(c) < 0x80) { ++i; continue; }
+    const DecodedChar d = decode_utf8(s, i);
+    if (is_cjk_ideograph(d.cp) && !is_common_han(d.cp)) tokens.push_back(static_cast<std::uint32_t>(d.cp) * 2654435761u);
+    i += d.length;
+  }
+  return chars;
+}
+
+std::uint32_t leading_space(std::string_view s) {
+  std::uint32_t n = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == ' ' || s[i] == '\t') { ++n; ++i; continue; }
+    const DecodedChar d = decode_utf8(s, i);
+    if (!is_horizontal_space(d.cp) && !is_invisible(d.cp)) break;
+    if (is_horizontal_space(d.cp)) ++n;
+    i += d.length;
+  }
+  return n;
+}
+
+bool is_sentence_end(char32_t cp) { return cp == '.' || cp == 0x3002 || cp == 0xFF0E; }
+bool is_continuation_end(char32_t cp) {
+  // a line ending in these goes on: a clause, a lead-in, a kicker ("New markets—")
+  return cp == ',' || cp == ';' || cp == ':' || cp == '-' || cp == 0xFF0C || cp == 0xFF1B ||
+         cp == 0xFF1A || cp == 0x3001 || cp == 0x2014 || cp == 0x2013 || cp == '(' || cp == 0xFF08;
+}
+
+// Sentences inside the line: ". " (or "。") followed by more text.
+int inner_sentences(std::string_view s) {
+  int n = 0;
+  for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+    if ((s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z') ++n;
+  }
+  for (std::size_t at = s.find("。"); at != std::string_view::npos && at + 3 < s.size(); at = s.find("。", at + 3)) ++n;
+  return n;
+}
+
+bool looks_like_code(std::string_view s) {
+  if (s[0] == '#' || s[0] == '{' || s[0] == '}' || s[0] == '<') return true;
+  // "Data=read_data (IO_ID)", "Print (got) # 2", "defhandler (request):"
+  const std::size_t eq = s.find('=');
+  if (eq != std::string_view::npos && eq > 0 && s[eq - 1] != ' ' && eq + 1 < s.size() && s[eq + 1] != ' ') return true;
+  const std::size_t paren = s.find(" (");
+  if (paren != std::string_view::npos && s.size() < 60 && s.find('_') != std::string_view::npos) return true;
+  return s.find("()") != std::string_view::npos || s.find("==") != std::string_view::npos;
+}
+
+// "1.", "2)", "(3)", "(a)", "•", "-": an item of a list.
+bool looks_like_list_item(std::string_view s) {
+  const unsigned char c0 = static_cast<unsigned char>(s[0]);
+  if (s.substr(0, 3) == "•" || s.substr(0, 2) == "·" || c0 == '*' || (c0 == '-' && s.size() > 1 && s[1] != '-'))
+    return true;
+  std::size_t i = 0;
+  while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
+  if (i > 0 && i < 4 && i < s.size() && (s[i] == '.' || s[i] == ')' || s.substr(i, 3) == "、")) return true;
+  if (s[0] == '(' || s.substr(0, 3) == "（") {
+    const std::size_t close = s.find_first_of(")）");
+    return close != std::string_view::npos && close <= 8;
+  }
+  return false;
+}
+
+}  // namespace
+
+float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
+  if (s.empty() || cue != LineCue::None) return 0.0f;
+  if (chars < 2 || chars > 220) return 0.0f;
+  if (looks_like_code(s) || looks_like_list_item(s)) return 0.1f;
+  const DecodedChar last = decode_utf8_before(s, s.size());
+  if (is_continuation_end(last.cp)) return 0.1f;
+  float shape = 1.0f;
+  const unsigned char c0 = static_cast<unsigned char>(s[0]);
+  // "phenomenon", "foam", "opening ceremony": sub-headings; "one": a caption stub
+  if (c0 >= 'a' && c0 <= 'z') shape *= s.find(' ') == std::string_view::npos ? 0.15f : 0.3f;
+  // "(Photography Liu Wei)", "(Figure)": a caption or credit wholly in parentheses
+  if ((c0 == '(' && s.back() == ')') || (s.starts_with("（") && s.ends_with("）"))) shape *= 0.2f;
+  const int inner = inner_sentences(s);
+  if (inner >= 2) shape *= 0.2f;              // a paragraph of several sentences
+  else if (inner == 1) shape *= 0.7f;
+  if (is_sentence_end(last.cp)) shape *= chars > 100 ? 0.5f : 0.8f;
+  if (chars > 160) shape *= 0.5f;
+  return shape;
+}
+
+LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) {
+  LineTable table;
+  table.info.resize(lines.size());
+  table.tokens.reserve(text.size() / 8);
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    LineInfo& li = table.info[i];
+    const std::string_view content = lines[i].content(text);
+    li.trimmed = trim_space(content);
+    li.token_begin = li.token_end = static_cast<std::uint32_t>(table.tokens.size());
+    if (li.trimmed.empty()) continue;
+    li.blank = false;
+    li.indent = leading_space(content);
+    li.chars = tokenize(li.trimmed, table.tokens);
+    li.token_end = static_cast<std::uint32_t>(table.tokens.size());
+    li.cue = classify_line_cue(li.trimmed);
+    li.title_shape = title_shape(li.trimmed, li.chars, li.cue);
+  }
+  return table;
+}
+
+}  // namespace corpus_scan::splitting
