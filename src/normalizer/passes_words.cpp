@@ -243,14 +243,15 @@ void tokenize(std::string_view text, std::vector<Token>& tokens) {
   if (!tokens.empty()) tokens.back().sep_end = n;
 }
 
-// Tokens compare ignoring ASCII case; separators compare ignoring spaces ("Twinkle, " at the end
-// of a line is "Twinkle,").
-bool same_unit(std::string_view text, const Token& a, const Token& b) {
+// Tokens compare ignoring ASCII case; separators (when asked: inside a phrase, not after it, so
+// the last repeat may end the sentence) compare ignoring spaces.
+bool same_unit(std::string_view text, const Token& a, const Token& b, bool with_separator) {
   if (a.hash != b.hash || a.end - a.begin != b.end - b.begin) return false;
   for (std::size_t k = 0; k < a.end - a.begin; ++k) {
     const char x = text[a.begin + k], y = text[b.begin + k];
     if (x != y && !(is_ascii_alpha(x) && (x | 0x20) == (y | 0x20))) return false;
   }
+  if (!with_separator) return true;
   std::size_t i = a.end, j = b.end;
   while (true) {
     while (i < a.sep_end && text[i] == ' ') ++i;
@@ -324,14 +325,14 @@ void find_repetition_loop(std::string_view text, std::vector<Pending>& out) {
       std::size_t repeats = 1;
       while (i + (repeats + 1) * m <= n) {
         bool same = true;
-        for (std::size_t k = 0; k < m && same; ++k) same = same_unit(text, tokens[i + k], tokens[i + repeats * m + k]);
+        for (std::size_t k = 0; k < m && same; ++k) same = same_unit(text, tokens[i + k], tokens[i + repeats * m + k], k + 1 < m);
         if (!same) break;
         ++repeats;
       }
       if (repeats < kMinRepeats) continue;
       bool unspaced_cjk = true, has_letter = false;
       for (std::size_t k = i; k < i + repeats * m; ++k) {
-        unspaced_cjk &= tokens[k].cjk && tokens[k].sep_end == tokens[k].end;
+        unspaced_cjk &= tokens[k].cjk && (tokens[k].sep_end == tokens[k].end || k + 1 == i + repeats * m);
         for (std::size_t b = tokens[k].begin; b < tokens[k].end && !has_letter; ++b) has_letter = !is_ascii_digit(text[b]);
       }
       if (!has_letter || (unspaced_cjk && repeats < kMinRepeatsUnspacedCjk)) continue;

@@ -99,14 +99,20 @@ void Rewrite::report(const std::vector<std::pair<std::size_t, std::size_t>>& spa
                static_cast<std::ptrdiff_t>(changes_[i].oe - changes_[i].ob);
       ++i;
     }
-    std::size_t ob = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(b) - delta);
-    std::size_t oe = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(e) - delta);
-    // A finding inside changed text is reported over the whole original span of that change.
+    // A finding inside changed text is reported over the whole original span of that change,
+    // and not at all when that change already records it (invalid bytes made U+FFFD).
+    std::ptrdiff_t delta_after = delta;
+    bool recorded = false;
+    std::size_t ob = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(b) - delta), oe = 0;
     for (std::size_t k = i; k < changes_.size() && touch(changes_[k].wb, changes_[k].we, b, e); ++k) {
-      ob = std::min(ob, changes_[k].ob);
-      oe = std::max(oe, changes_[k].oe);
+      const Change& c = changes_[k];
+      ob = std::min(ob, c.ob);
+      oe = std::max(oe, c.oe);
+      delta_after += static_cast<std::ptrdiff_t>(c.we - c.wb) - static_cast<std::ptrdiff_t>(c.oe - c.ob);
+      recorded |= c.kind == kind;
     }
-    findings_.push_back({ob, oe, kind});
+    oe = std::max(oe, static_cast<std::size_t>(static_cast<std::ptrdiff_t>(e) - delta_after));
+    if (!recorded) findings_.push_back({ob, oe, kind});
   }
 }
 
