@@ -55,7 +55,13 @@ void add_normalize_flags(CLI::App& cmd, NormalizeFlags& flags) {
 void add_read_flags(CLI::App& cmd, ReadFlags& flags) {
   cmd.add_option("--encoding", flags.encoding,
                  "Decode every input with this encoding (an ICU name such as GB18030, Big5, UTF-16LE) "
-                 "instead of detecting it");
+                 "instead of detecting it")
+      ->check(CLI::Validator(
+          [](const std::string& name) {
+            return is_known_encoding(name) ? std::string()
+                                           : "unknown encoding '" + name + "' (an ICU converter name; `uconv -l` lists them)";
+          },
+          "ENCODING"));
 }
 
 void log_skip(const FileReport& report) {
