@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "corpus_scan/fields.hpp"
 #include "corpus_scan/json.hpp"
 
 namespace corpus_scan {
@@ -18,7 +19,8 @@ void write_span_fields(JsonWriter& json, const FileReport& file, const Segment& 
       .field("byte_end", src.original_offset(seg.byte_end));
 }
 
-void write_segment_records(const FileReport& file, std::string& out, Detail detail) {
+void write_segment_records(const FileReport& file, std::string& out, Detail detail,
+                           const DuplicateMarks* marks = nullptr) {
   const SourceText& src = *file.source;
   const std::string_view text = src.text();
   std::size_t article_index = 0;
@@ -43,6 +45,14 @@ void write_segment_records(const FileReport& file, std::string& out, Detail deta
       if (detail == Detail::Stats) {
         json.key("stats");
         write_stats_json(article.stats, json);
+        const DuplicateMark* mark = marks && (*marks)[article_index] ? &*(*marks)[article_index] : nullptr;
+        const ArticleRow row{file, article_index, mark};
+        json.key("untranslated");
+        write_untranslated_json(row, json);
+        if (marks) {
+          json.key("duplicate_of");
+          write_duplicate_json(mark, json);
+        }
       } else {
         json.field("text", text.substr(seg.byte_begin, seg.byte_end - seg.byte_begin));
         json.field("normalized", article.normalized);
@@ -96,6 +106,10 @@ void write_file_record(const FileReport& file, std::string& out) {
 
 void write_path_field(JsonWriter& json, std::string_view path) {
   json.key("path");
+  write_path_value(json, path);
+}
+
+void write_path_value(JsonWriter& json, std::string_view path) {
   if (valid_utf8_prefix(path) == path.size()) {
     json.value(path);
   } else {
@@ -103,9 +117,9 @@ void write_path_field(JsonWriter& json, std::string_view path) {
   }
 }
 
-void write_scan_records(const FileReport& file, std::string& out) {
+void write_scan_records(const FileReport& file, std::string& out, const DuplicateMarks* marks) {
   if (file.skip) return write_skipped(file, out);
-  write_segment_records(file, out, Detail::Stats);
+  write_segment_records(file, out, Detail::Stats, marks);
   write_file_record(file, out);
 }
 

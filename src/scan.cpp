@@ -43,7 +43,7 @@ FileReport analyze(std::string path, DecodeResult decoded, const ScanOptions& op
     normalize_lines(src, report.lines, seg.first_line, seg.end_line, normalizer, article.normalized,
                     &article.edits);
     article.stats = compute_stats(text.substr(seg.byte_begin, seg.byte_end - seg.byte_begin),
-                                  article.normalized, article.edits);
+                                  article.normalized, article.edits, options.quality);
     article.stats.bytes = src.original_offset(seg.byte_end) - src.original_offset(seg.byte_begin);
     report.articles.push_back(std::move(article));
   }

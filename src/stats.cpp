@@ -1,56 +1,387 @@
+// The statistics pass: one walk over the article's normalized text, line by line, that counts
+// characters, builds the token stream (English words and CJK characters, each as a 64-bit hash)
+// and the line and paragraph hashes; then the token-level families (repetition, fingerprint) and
+// the derived ratios. See docs/stats.md for what every number means.
 #include "corpus_scan/stats.hpp"
 
-#include "corpus_scan/json.hpp"
+#include <cctype>
+
+#include <unicode/uchar.h>
+
 #include "corpus_scan/text.hpp"
+#include "stats_internal.hpp"
 
 namespace corpus_scan {
 
-ArticleStats compute_stats(std::string_view original, std::string_view normalized,
-                           const std::vector<Edit>& edits) {
+using namespace stats_detail;
+
+
+namespace {
+
+// Buffers reused from article to article on each thread.
+struct PassScratch {
+  TokenStream tokens;
+  std::vector<LineKey> lines;
+  std::vector<LineKey> paragraphs;
+  std::vector<ParagraphScript> scripts;
+  std::vector<std::uint8_t> sentence_classes;
+  void clear() {
+    tokens.hash.clear();
+    tokens.chars.clear();
+    lines.clear();
+    paragraphs.clear();
+    scripts.clear();
+  }
+};
+
+constexpr std::uint64_t kFnvPrime = 0x100000001b3ULL;
+constexpr std::uint64_t kWordSeed = 0xcbf29ce484222325ULL;
+constexpr std::uint64_t kCjkSeed = 0x84222325cbf29ce4ULL;
+
+// Gopher's stop words (Rae et al. 2021, A.1.1).
+bool is_stop_word(std::string_view w) {
+  switch (w.size()) {
+    case 2: return w == "be" || w == "to" || w == "of";
+    case 3: return w == "the" || w == "and";
+    case 4: return w == "that" || w == "have" || w == "with";
+    default: return false;
+  }
+}
+
+bool is_closer(char32_t cp) {
+  switch (cp) {
+    case '"': case '\'': case ')': case ']': case 0x201D: case 0x2019: case 0x300D: case 0x300F:
+    case 0x300B: case 0xFF09: case 0x3011:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_terminal(char32_t cp) {
+  return cp == '.' || cp == '!' || cp == '?' || cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
+}
+
+bool is_bullet_glyph(char32_t cp) {
+  switch (cp) {
+    case 0x2022: case 0x25CF: case 0x25CB: case 0x25E6: case 0x25AA: case 0x25A0: case 0x25A1: case 0x2023:
+    case 0x2043: case 0x2219: case 0x00B7: case 0x25C6: case 0x25C7: case 0x2605: case 0x2606: case 0x27A2:
+    case 0x25BA: case 0x25B6: case 0x2713: case 0x2714: case 0x30FB:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Trims horizontal space and invisible characters (the same characters is_blank ignores).
+std::string_view trim_blankish(std::string_view s, const std::uint16_t* bmp) {
+  std::size_t b = 0, e = s.size();
+  while (b < e) {
+    const DecodedChar d = decode_utf8(s, b);
+    if (!(char_class(bmp, d.cp) & kBlankish)) break;
+    b += d.length;
+  }
+  while (e > b) {
+    const DecodedChar d = decode_utf8_before(s, e);
+    if (!(char_class(bmp, d.cp) & kBlankish)) break;
+    e -= d.length;
+  }
+  return s.substr(b, e - b);
+}
+
+class TextPass {
+ public:
+  TextPass(ArticleStats& s, PassScratch& sc) : s_(s), sc_(sc), bmp_(bmp_char_classes()) {}
+
+  void run(std::string_view text) {
+    std::uint32_t index = 0;
+    std::size_t pos = 0;
+    for (;;) {
+      const std::size_t nl = text.find('\n', pos);
+      const std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+      scan_line(line, index++);
+      if (nl == std::string_view::npos) break;
+      pos = nl + 1;
+    }
+    end_paragraph(index);
+    // One line per line of the span; the '\n's joining them are characters and white space too.
+    s_.lines = index;
+    s_.chars += index - 1;
+    s_.whitespace += index - 1;
+  }
+
+ private:
+  void scan_line(std::string_view l, std::uint32_t index) {
+    sc_.sentence_classes.clear();
+    bool nonblank = false;
+    std::uint64_t line_chars = 0;
+    int dots = 0;
+    bool prev_digit = false;
+    for (std::size_t i = 0; i < l.size();) {
+      const auto b = static_cast<unsigned char>(l[i]);
+      char32_t cp;
+      std::uint32_t len;
+      if (b < 0x80) {
+        cp = b;
+        len = 1;
+      } else {
+        const DecodedChar d = decode_utf8(l, i);
+        cp = d.cp;
+        len = d.length;
+      }
+      const std::uint16_t cls = char_class(bmp_, cp);
+      ++line_chars;
+      sc_.sentence_classes.push_back(static_cast<std::uint8_t>(cls >> kSbShift));
+      nonblank |= !(cls & kBlankish);
+      count_char(cp, cls, dots);
+      if (cls & kCjkToken) {
+        end_word();
+        if (run_chars_ == 0) run_begin_ = i;
+        ++run_chars_;
+        if (cls & kHan) ++para_counts_.han;
+        push_token(mix64((kCjkSeed ^ cp) * kFnvPrime), 1);
+      } else {
+        end_cjk_run(l, i);
+        if (cls & kWordChar) {
+          add_to_word(cp, cls);
+        } else if (in_word_ && joins_word(l, i + len, cp, prev_digit)) {
+          add_to_word(cp, 0);
+        } else {
+          end_word();
+        }
+      }
+      prev_digit = (cls & kDigit) != 0;
+      i += len;
+    }
+    end_word();
+    end_cjk_run(l, l.size());
+    s_.chars += line_chars;
+    if (!nonblank) {
+      end_paragraph(index);
+      return;
+    }
+    finish_nonblank_line(l, index, line_chars);
+  }
+
+  void count_char(char32_t cp, std::uint16_t cls, int& dots) {
+    s_.whitespace += (cls & kSpace) != 0;
+    s_.uppercase += (cls & kUpper) != 0;
+    s_.digits += (cls & kDigit) != 0;
+    s_.punctuation += (cls & kPunct) != 0;
+    s_.cjk_chars += (cls & kHan) != 0;
+    s_.latin_letters += (cls & kLatin) != 0;
+    if (cp == '.') {
+      if (++dots == 3) {
+        ++s_.ellipses;
+        dots = 0;
+      }
+      return;
+    }
+    dots = 0;
+    if (cp == '#') ++s_.hashes;
+    else if (cp == 0x2026) ++s_.ellipses;
+  }
+
+  // An apostrophe or hyphen between two word characters, or '.' and ',' between two digits,
+  // keeps a word going: "Xi'an", "China’s", "e-commerce", "3.51", "2,100".
+  bool joins_word(std::string_view l, std::size_t next, char32_t cp, bool prev_digit) const {
+    const bool apostrophe_or_hyphen = cp == '\'' || cp == 0x2019 || cp == '-' || cp == 0x2010;
+    const bool number_separator = cp == '.' || cp == ',';
+    if (!apostrophe_or_hyphen && !number_separator) return false;
+    if (next >= l.size()) return false;
+    const std::uint16_t next_cls = char_class(bmp_, decode_utf8(l, next).cp);
+    if (apostrophe_or_hyphen) return (next_cls & kWordChar) != 0;
+    return prev_digit && (next_cls & kDigit);
+  }
+
+  void add_to_word(char32_t cp, std::uint16_t cls) {
+    if (!in_word_) {
+      in_word_ = true;
+      word_hash_ = kWordSeed;
+      word_len_ = 0;
+      word_has_letter_ = word_has_latin_ = false;
+      word_ascii_ = true;
+    }
+    if (cls & kUpper) cp = cp < 0x80 ? cp + 32 : static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
+    word_hash_ = (word_hash_ ^ cp) * kFnvPrime;
+    if (word_len_ < sizeof word_lower_) word_lower_[word_len_] = static_cast<char>(cp);
+    word_ascii_ &= cp < 0x80;
+    ++word_len_;
+    word_has_letter_ |= (cls & kLetter) != 0;
+    word_has_latin_ |= (cls & kLatin) != 0;
+  }
+
+  void end_word() {
+    if (!in_word_) return;
+    in_word_ = false;
+    ++s_.english_words;
+    s_.english_word_chars += word_len_;
+    s_.alpha_words += word_has_letter_;
+    para_counts_.latin_words += word_has_latin_;
+    if (word_ascii_ && word_len_ <= sizeof word_lower_ && is_stop_word(std::string_view(word_lower_, word_len_)))
+      ++s_.stop_words;
+    push_token(mix64(word_hash_), word_len_);
+  }
+
+  // A run of CJK characters is one stretch of Chinese (or Japanese, Korean) text: its words come
+  // from ICU's dictionary segmentation. A lone character is one word without asking ICU.
+  void end_cjk_run(std::string_view l, std::size_t end) {
+    if (run_chars_ == 0) return;
+    const std::size_t words = run_chars_ == 1 ? 1 : count_cjk_words_icu(l.substr(run_begin_, end - run_begin_));
+    s_.chinese_words += words;
+    s_.alpha_words += words;
+    run_chars_ = 0;
+  }
+
+  void push_token(std::uint64_t hash, std::uint32_t chars) {
+    sc_.tokens.hash.push_back(hash);
+    sc_.tokens.chars.push_back(chars);
+  }
+
+  void finish_nonblank_line(std::string_view l, std::uint32_t index, std::uint64_t line_chars) {
+    ++s_.nonblank_lines;
+    int sentences = count_sentences_scanned(sc_.sentence_classes.data(), sc_.sentence_classes.size());
+    if (sentences < 0) sentences = static_cast<int>(count_sentences_icu(l));
+    s_.sentences += static_cast<std::uint64_t>(sentences);
+
+    const std::string_view t = trim_blankish(l, bmp_);
+    const std::uint64_t h = hash_bytes(t);
+    sc_.lines.push_back({h, line_chars});
+    text_hash_ = fold_hash(text_hash_, h);
+    classify_line_shape(t);
+
+    if (!in_para_) {
+      in_para_ = true;
+      para_first_ = index;
+      para_hash_ = 0;
+      para_chars_ = 0;
+    }
+    para_hash_ = fold_hash(para_hash_, h);
+    para_chars_ += line_chars;
+  }
+
+  // Gopher's and C4's line rules: how the line ends and starts. `t` is trimmed and not empty.
+  void classify_line_shape(std::string_view t) {
+    const bool ellipsis = t.ends_with("...") || t.ends_with("\xE2\x80\xA6");
+    s_.ellipsis_lines += ellipsis;
+    std::size_t e = t.size();
+    DecodedChar last = decode_utf8_before(t, e);
+    for (int closers = 0; closers < 3 && e > last.length && is_closer(last.cp); ++closers) {
+      e -= last.length;
+      last = decode_utf8_before(t, e);
+    }
+    s_.terminal_punct_lines += !ellipsis && is_terminal(last.cp);
+    const DecodedChar first = decode_utf8(t, 0);
+    bool bullet = is_bullet_glyph(first.cp);
+    if (!bullet && (first.cp == '-' || first.cp == '*') && t.size() > 1) {
+      // "- item", "* item", and "-item": machine translation often drops the space after a dash.
+      const auto next = static_cast<unsigned char>(t[1]);
+      bullet = next == ' ' || next == '\t' || (first.cp == '-' && std::isalpha(next));
+    }
+    s_.bullet_lines += bullet;
+  }
+
+  void end_paragraph(std::uint32_t end_line) {
+    if (!in_para_) return;
+    in_para_ = false;
+    ++s_.paragraphs;
+    sc_.paragraphs.push_back({para_hash_, para_chars_});
+    ParagraphScript p;
+    p.first_line = para_first_;
+    p.end_line = end_line;
+    p.counts = para_counts_;
+    p.label = classify_script(para_counts_);
+    sc_.scripts.push_back(p);
+    para_counts_ = {};
+  }
+
+ public:
+  std::uint64_t text_hash() const { return text_hash_; }
+
+ private:
+  ArticleStats& s_;
+  PassScratch& sc_;
+  const std::uint16_t* bmp_;
+  // the word being read
+  bool in_word_ = false;
+  std::uint64_t word_hash_ = 0;
+  std::uint32_t word_len_ = 0;
+  char word_lower_[4] = {};
+  bool word_ascii_ = true, word_has_letter_ = false, word_has_latin_ = false;
+  // the CJK run being read (byte offset into the current line)
+  std::size_t run_begin_ = 0;
+  std::uint32_t run_chars_ = 0;
+  // the paragraph being read
+  bool in_para_ = false;
+  std::uint32_t para_first_ = 0;
+  std::uint64_t para_hash_ = 0, para_chars_ = 0;
+  ScriptCounts para_counts_;
+  std::uint64_t text_hash_ = 0;
+};
+
+double ratio(double num, double den) { return den > 0 ? num / den : 0.0; }
+
+void derive_ratios(ArticleStats& s) {
+  s.words = s.english_words + s.chinese_words;
+  s.cjk_share = ratio(s.cjk_chars, s.cjk_chars + s.latin_letters);
+  s.digit_ratio = ratio(s.digits, s.chars);
+  s.uppercase_ratio = ratio(s.uppercase, s.chars);
+  s.punctuation_ratio = ratio(s.punctuation, s.chars);
+  s.whitespace_ratio = ratio(s.whitespace, s.chars);
+  s.mean_word_length = ratio(s.english_word_chars, s.english_words);
+  s.mean_sentence_length = ratio(s.words, s.sentences);
+  s.type_token_ratio = ratio(s.distinct_tokens, s.tokens);
+  s.stop_word_frac = ratio(s.stop_words, s.english_words);
+  s.alpha_word_frac = ratio(s.alpha_words, s.words);
+  s.terminal_punct_line_frac = ratio(s.terminal_punct_lines, s.nonblank_lines);
+  s.ellipsis_line_frac = ratio(s.ellipsis_lines, s.nonblank_lines);
+  s.bullet_line_frac = ratio(s.bullet_lines, s.nonblank_lines);
+  s.hash_word_ratio = ratio(s.hashes, s.words);
+  s.ellipsis_word_ratio = ratio(s.ellipses, s.words);
+  s.symbol_word_ratio = ratio(s.hashes + s.ellipses, s.words);
+}
+
+void count_edits(ArticleStats& s, const std::vector<Edit>& edits) {
+  for (const Edit& e : edits) {
+    ++s.edits_by_kind[static_cast<std::size_t>(e.kind)];
+    ++s.edits;
+    s.mt_edits += is_mt_artifact(e.kind);
+  }
+  s.artifacts_per_1000_chars = ratio(1000.0 * double(s.mt_edits), s.chars);
+}
+
+PassScratch& pass_scratch() {
+  thread_local PassScratch scratch;
+  return scratch;
+}
+
+}  // namespace
+
+bool is_mt_artifact(EditKind kind) { return kind != EditKind::Whitespace && kind != EditKind::Unicode; }
+
+ArticleStats compute_stats(std::string_view original, std::string_view normalized, const std::vector<Edit>& edits,
+                           const QualityThresholds& thresholds) {
   ArticleStats s;
   s.bytes = original.size();
-  for (const Line& l : split_lines(original)) {
-    ++s.lines;
-    if (!is_blank(l.content(original))) ++s.nonblank_lines;
-  }
-  bool in_word = false;
-  for (std::size_t i = 0; i < normalized.size();) {
-    const DecodedChar d = decode_utf8(normalized, i);
-    i += d.length;
-    ++s.chars;
-    const char32_t c = d.cp;
-    const bool latin = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    const bool digit = c >= '0' && c <= '9';
-    if (latin) ++s.latin_letters;
-    if (digit) ++s.digits;
-    if (is_cjk_ideograph(c)) {
-      ++s.cjk_chars;
-      ++s.words;
-      in_word = false;
-      continue;
-    }
-    const bool word_char = latin || digit || c == '\'';
-    if (word_char && !in_word) ++s.words;
-    in_word = word_char;
-  }
-  for (const Edit& e : edits) ++s.edits_by_kind[static_cast<std::size_t>(e.kind)];
+  PassScratch& sc = pass_scratch();
+  sc.clear();
+  TextPass pass(s, sc);
+  pass.run(normalized);
+  s.tokens = sc.tokens.hash.size();
+  measure_repetition(sc.tokens, sc.lines, sc.paragraphs, s);
+  s.language = profile_paragraphs(sc.scripts);
+  derive_ratios(s);
+  count_edits(s, edits);
+  s.fingerprint = fingerprint_tokens(sc.tokens, pass.text_hash());
+  s.quality = evaluate_quality(s, thresholds);
   return s;
 }
 
-void write_stats_json(const ArticleStats& s, JsonWriter& json) {
-  json.begin_object();
-  json.field("bytes", s.bytes)
-      .field("chars", s.chars)
-      .field("lines", s.lines)
-      .field("nonblank_lines", s.nonblank_lines)
-      .field("words", s.words)
-      .field("cjk_chars", s.cjk_chars)
-      .field("latin_letters", s.latin_letters)
-      .field("digits", s.digits);
-  json.key("edits").begin_object();
-  for (EditKind k : all_kinds()) json.field(kind_name(k), s.edits_by_kind[static_cast<std::size_t>(k)]);
-  json.end_object();
-  json.end_object();
+std::string hex64(std::uint64_t v) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, v >>= 4) out[static_cast<std::size_t>(i)] = kHex[v & 0xF];
+  return out;
 }
 
 }  // namespace corpus_scan

@@ -6,14 +6,16 @@
 
 #include <string>
 
+#include "corpus_scan/fingerprint.hpp"
 #include "corpus_scan/scan.hpp"
 
 namespace corpus_scan {
 
 // What `scan` writes for a file: one "article" record per article, one "chrome" record per chrome
 // span, in file order, then one "file" record (encoding, invalid UTF-8, counts) - or a single
-// "skipped" record when the file was not processed.
-void write_scan_records(const FileReport& file, std::string& out);
+// "skipped" record when the file was not processed. With `marks` (one per article, from a
+// DuplicateIndex) each article record also says which earlier article it duplicates.
+void write_scan_records(const FileReport& file, std::string& out, const DuplicateMarks* marks = nullptr);
 
 // What `split` writes: like scan, but each article and chrome record carries its original text
 // ("text") and no statistics, so a person can see what was cut where.
@@ -25,5 +27,7 @@ void write_explanation(const FileReport& file, std::string& out);
 // Writes the "path" field: a string when the path is valid UTF-8, else {"bytes": base64}.
 class JsonWriter;
 void write_path_field(JsonWriter& json, std::string_view path);
+// The same value without the key (for paths inside other objects).
+void write_path_value(JsonWriter& json, std::string_view path);
 
 }  // namespace corpus_scan

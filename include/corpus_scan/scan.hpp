@@ -22,6 +22,7 @@ struct ScanOptions {
   ReadOptions read;
   SplitOptions split;
   NormalizeOptions normalize;
+  QualityThresholds quality;  // thresholds of the quality rules in each article's stats
 };
 
 struct ArticleReport {

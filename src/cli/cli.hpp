@@ -70,6 +70,7 @@ struct PipelineFlags {
   NormalizeFlags normalize;
   ReadFlags read;
   unsigned threads = 0;  // 0 = all cores
+  QualityThresholds quality;  // scan: thresholds of the quality rules (--threshold, --quality-config)
   ScanOptions to_options() const;
 };
 void add_pipeline_flags(CLI::App& cmd, PipelineFlags& flags, const std::string& what);

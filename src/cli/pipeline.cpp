@@ -190,6 +190,7 @@ ScanOptions PipelineFlags::to_options() const {
   ScanOptions options;
   options.normalize = normalize.to_options();
   options.read.encoding = read.encoding;
+  options.quality = quality;
   return options;
 }
 

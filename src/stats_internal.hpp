@@ -1,0 +1,169 @@
+// Pieces shared by the stats_*.cpp files and nothing else: the code point class table, the
+// hashes, the count table used for duplicate lines, paragraphs and n-grams, and the sentence
+// scanner. Not a public header: the names here may change with the implementation.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "corpus_scan/stats.hpp"
+
+namespace corpus_scan::stats_detail {
+
+// ---- Code point classes ----------------------------------------------------------------------
+
+// Bits of a code point's class. Built once from ICU properties (CharClassTable), so the hot loop
+// is one table load per character and no ICU call.
+enum : std::uint16_t {
+  kWordChar = 1 << 0,   // part of an English-style word: Alphabetic, Nd or a combining mark, not CJK
+  kUpper = 1 << 1,      // Uppercase
+  kDigit = 1 << 2,      // general category Nd
+  kPunct = 1 << 3,      // general category P*
+  kSpace = 1 << 4,      // White_Space
+  kHan = 1 << 5,        // a Han ideograph (text.hpp is_cjk_ideograph): counted as cjk_chars
+  kCjkToken = 1 << 6,   // Han, kana, hangul, bopomofo: every character is its own token
+  kLatin = 1 << 7,      // an Alphabetic character of the Latin script
+  kLetter = 1 << 8,     // Alphabetic (any script, CJK included)
+  kBlankish = 1 << 9,   // horizontal space or invisible (text.hpp is_blank): does not make a line non-blank
+  kSbShift = 12,        // bits 12..15: the Sentence_Break property (ICU's USentenceBreak, 0..14)
+};
+
+// Sentence_Break values, as ICU numbers them (uchar.h USentenceBreak).
+enum SentenceBreak : std::uint8_t {
+  kSbOther = 0, kSbATerm = 1, kSbClose = 2, kSbFormat = 3, kSbLower = 4, kSbNumeric = 5,
+  kSbOLetter = 6, kSbSep = 7, kSbSp = 8, kSbSTerm = 9, kSbUpper = 10, kSbCR = 11, kSbExtend = 12,
+  kSbLF = 13, kSbSContinue = 14,
+};
+
+std::uint16_t compute_char_class(char32_t cp);
+
+// Classes of every BMP code point, built on first use (thread-safe static initialisation).
+const std::uint16_t* bmp_char_classes();
+
+inline std::uint16_t char_class(const std::uint16_t* bmp, char32_t cp) {
+  return cp < 0x10000 ? bmp[cp] : compute_char_class(cp);
+}
+inline SentenceBreak sentence_break(std::uint16_t cls) { return static_cast<SentenceBreak>(cls >> kSbShift); }
+
+// ---- Hashing ---------------------------------------------------------------------------------
+
+// splitmix64's finalizer: a bijective mix, so distinct inputs stay distinct.
+inline std::uint64_t mix64(std::uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebULL;
+  x ^= x >> 31;
+  return x;
+}
+
+// A 64-bit hash of bytes, eight at a time. Used for lines (duplicate lines, the text hash).
+inline std::uint64_t hash_bytes(std::string_view s) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (s.size() * 0xff51afd7ed558ccdULL);
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ mix64(w)) * 0x9fb21c651e98df25ULL;
+  }
+  std::uint64_t tail = 0;
+  std::memcpy(&tail, s.data() + i, s.size() - i);
+  return mix64(h ^ mix64(tail + s.size()));
+}
+
+// Folds one more hash into an ordered sequence hash (paragraph = its lines, text = its lines).
+inline std::uint64_t fold_hash(std::uint64_t seq, std::uint64_t item) {
+  return mix64(seq * 0x9fb21c651e98df25ULL + item);
+}
+
+// ---- Count table -----------------------------------------------------------------------------
+
+// Open-addressing table from 64-bit keys to a count, sized for a known number of inserts and
+// reused between articles (its storage only grows), so counting allocates nothing per article.
+class CountTable {
+ public:
+  struct Slot {
+    std::uint64_t key;  // 0 = empty (a key of 0 is stored as 1)
+    std::uint32_t count;
+  };
+
+  // Prepares for up to n inserts.
+  void reset(std::size_t n) {
+    std::size_t cap = 16;
+    while (cap < 2 * n) cap <<= 1;
+    if (slots_.size() < cap) slots_.resize(cap);
+    std::memset(static_cast<void*>(slots_.data()), 0, cap * sizeof(Slot));
+    mask_ = cap - 1;
+    distinct_ = 0;
+  }
+
+  // Counts one occurrence of key; returns the slot's index (stable until the next reset).
+  std::uint32_t add(std::uint64_t key) {
+    if (key == 0) key = 1;
+    std::size_t i = mix64(key) & mask_;
+    for (;;) {
+      Slot& s = slots_[i];
+      if (s.key == key) {
+        ++s.count;
+        return static_cast<std::uint32_t>(i);
+      }
+      if (s.key == 0) {
+        s.key = key;
+        s.count = 1;
+        ++distinct_;
+        return static_cast<std::uint32_t>(i);
+      }
+      i = (i + 1) & mask_;
+    }
+  }
+
+  std::uint32_t count_at(std::uint32_t slot) const { return slots_[slot].count; }
+  std::size_t distinct() const { return distinct_; }
+  std::size_t capacity() const { return mask_ + 1; }
+  const Slot& slot(std::size_t i) const { return slots_[i]; }
+
+ private:
+  std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
+  std::size_t distinct_ = 0;
+};
+
+// ---- Sentences -------------------------------------------------------------------------------
+
+// Counts the sentences of one line (no line terminator inside) from the Sentence_Break classes
+// of its code points, applying Unicode's sentence rules SB6-SB11 (UAX #29) as ICU does.
+// Returns -1 when the line holds a class the scanner does not handle (Extend, Format, a paragraph
+// separator), so the caller asks ICU. A line without a non-space character has 0 sentences.
+int count_sentences_scanned(const std::uint8_t* classes, std::size_t n);
+
+// ICU's sentence BreakIterator over one line of UTF-8: the number of segments holding a
+// character that is not white space. One iterator per thread, created on first use.
+std::size_t count_sentences_icu(std::string_view line);
+
+// ICU's dictionary word segmentation of a run of CJK characters: the number of words.
+std::size_t count_cjk_words_icu(std::string_view run);
+
+// ---- What the text pass hands to the token-level families ------------------------------------
+
+struct LineKey {
+  std::uint64_t hash;   // of the trimmed line, or of a paragraph's line hashes in order
+  std::uint64_t chars;  // code points
+};
+
+struct TokenStream {
+  std::vector<std::uint64_t> hash;   // one per token: an English word (lowercased) or a CJK character
+  std::vector<std::uint32_t> chars;  // code points of each token
+};
+
+// Fills stats.repetition and stats.distinct_tokens / unigram_entropy. `lines` are the non-blank
+// lines, `paragraphs` the paragraphs; stats.chars must already be counted.
+void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& lines,
+                        const std::vector<LineKey>& paragraphs, ArticleStats& stats);
+
+// The exact-text hash (already folded from the line hashes) and the SimHash of the tokens.
+Fingerprint fingerprint_tokens(const TokenStream& tokens, std::uint64_t text_hash);
+
+}  // namespace corpus_scan::stats_detail

@@ -1,0 +1,145 @@
+// Gopher's repetition measures (Rae et al. 2021, A.1.1, table A1), with Chinese measured by
+// characters: a token is an English word or one CJK character.
+//
+// Speed: n-grams are never built as strings. Each token is a 64-bit hash; the hash of the n-gram
+// starting at token i is read off polynomial prefix hashes in O(1). Counting goes level by level
+// (n = 1, 2, ..., 10) and only n-grams that can repeat are counted: an n-gram occurs twice only
+// if both (n-1)-grams inside it do, so level n counts just the positions where the (n-1)-grams
+// at i and i+1 both repeated. Ordinary prose leaves few such positions after n = 3.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "stats_internal.hpp"
+
+namespace corpus_scan::stats_detail {
+
+namespace {
+
+constexpr std::uint64_t kBase = 0x9E3779B97F4A7C15ULL;  // odd multiplier of the polynomial hash
+constexpr std::size_t kMaxN = 10;
+constexpr std::uint32_t kNotCounted = std::numeric_limits<std::uint32_t>::max();
+
+struct Scratch {
+  std::vector<std::uint64_t> prefix_hash;   // prefix_hash[k] = sum_{j<k} token[j] * B^(k-1-j)
+  std::vector<std::uint64_t> prefix_chars;  // prefix_chars[k] = chars of tokens [0, k)
+  std::vector<std::uint8_t> repeated;       // at level n: the n-gram at i occurs at least twice
+  std::vector<std::uint32_t> slot;          // at level n: the count-table slot of the n-gram at i
+  CountTable table;
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
+
+// Occurrences after the first of each key: how many, and how many characters they hold.
+struct Duplicates {
+  std::uint64_t items = 0;
+  std::uint64_t chars = 0;
+};
+
+Duplicates find_duplicates(const std::vector<LineKey>& items, CountTable& table) {
+  Duplicates d;
+  table.reset(items.size());
+  for (const LineKey& k : items) {
+    if (table.count_at(table.add(k.hash)) > 1) {
+      ++d.items;
+      d.chars += k.chars;
+    }
+  }
+  return d;
+}
+
+double frac(double num, double den) { return den > 0 ? num / den : 0.0; }
+
+}  // namespace
+
+void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& lines,
+                        const std::vector<LineKey>& paragraphs, ArticleStats& stats) {
+  Scratch& sc = scratch();
+  RepetitionStats& r = stats.repetition;
+
+  const Duplicates dup_lines = find_duplicates(lines, sc.table);
+  r.dup_line_frac = frac(dup_lines.items, lines.size());
+  r.dup_line_char_frac = frac(dup_lines.chars, stats.chars);
+  const Duplicates dup_paras = find_duplicates(paragraphs, sc.table);
+  r.dup_para_frac = frac(dup_paras.items, paragraphs.size());
+  r.dup_para_char_frac = frac(dup_paras.chars, stats.chars);
+
+  const std::size_t t = tokens.hash.size();
+  if (t == 0) return;
+  sc.prefix_hash.resize(t + 1);
+  sc.prefix_chars.resize(t + 1);
+  sc.prefix_hash[0] = sc.prefix_chars[0] = 0;
+  for (std::size_t k = 0; k < t; ++k) {
+    sc.prefix_hash[k + 1] = sc.prefix_hash[k] * kBase + tokens.hash[k];
+    sc.prefix_chars[k + 1] = sc.prefix_chars[k] + tokens.chars[k];
+  }
+  const double token_chars = double(sc.prefix_chars[t]);
+  sc.repeated.assign(t, 1);
+  sc.slot.resize(t);
+
+  std::uint64_t base_pow = 1;  // B^n
+  for (std::size_t n = 1; n <= kMaxN && n <= t; ++n) {
+    base_pow *= kBase;
+    const std::size_t m = t - n + 1;  // n-grams at this level
+    // Candidates: every position for unigrams, else where both inner (n-1)-grams repeat.
+    std::size_t candidates = 0;
+    for (std::size_t i = 0; i < m; ++i) {
+      const bool c = n == 1 || (sc.repeated[i] && sc.repeated[i + 1]);
+      sc.slot[i] = c ? 0 : kNotCounted;
+      candidates += c;
+    }
+    if (candidates == 0) break;  // nothing repeats at this length, so nothing longer does
+    sc.table.reset(candidates);
+    for (std::size_t i = 0; i < m; ++i)
+      if (sc.slot[i] != kNotCounted)
+        sc.slot[i] = sc.table.add(sc.prefix_hash[i + n] - sc.prefix_hash[i] * base_pow);
+    bool any_repeat = false;
+    for (std::size_t i = 0; i < m; ++i) {
+      const bool rep = sc.slot[i] != kNotCounted && sc.table.count_at(sc.slot[i]) >= 2;
+      sc.repeated[i] = rep;
+      any_repeat |= rep;
+    }
+
+    const auto gram_chars = [&](std::size_t i) { return sc.prefix_chars[i + n] - sc.prefix_chars[i]; };
+    if (n == 1) {
+      // Type-token ratio and entropy come from the unigram counts: H = ln N - (1/N) sum c ln c.
+      stats.distinct_tokens = sc.table.distinct();
+      double sum_c_ln_c = 0;
+      for (std::size_t i = 0; i < sc.table.capacity(); ++i) {
+        const std::uint32_t c = sc.table.slot(i).count;
+        if (c > 1) sum_c_ln_c += c * std::log(double(c));
+      }
+      stats.unigram_entropy = std::log(double(t)) - sum_c_ln_c / double(t);
+    } else if (n <= 4) {
+      // The most frequent n-gram (ties: the one covering more characters), if it repeats at all.
+      std::uint64_t best_count = 0, best_cover = 0;
+      for (std::size_t i = 0; i < m; ++i) {
+        if (!sc.repeated[i]) continue;
+        const std::uint64_t c = sc.table.count_at(sc.slot[i]);
+        const std::uint64_t cover = c * gram_chars(i);
+        if (c > best_count || (c == best_count && cover > best_cover)) {
+          best_count = c;
+          best_cover = cover;
+        }
+      }
+      r.top_ngram_char_frac[n - 2] = best_cover / token_chars;
+    } else {
+      // Characters covered by any repeated n-gram, each character counted once.
+      std::uint64_t covered = 0;
+      std::size_t covered_until = 0;  // tokens before this index are already counted
+      for (std::size_t i = 0; i < m; ++i) {
+        if (!sc.repeated[i]) continue;
+        const std::size_t from = std::max(i, covered_until);
+        covered += sc.prefix_chars[i + n] - sc.prefix_chars[from];
+        covered_until = i + n;
+      }
+      r.dup_ngram_char_frac[n - 5] = covered / token_chars;
+    }
+    if (!any_repeat) break;
+  }
+}
+
+}  // namespace corpus_scan::stats_detail

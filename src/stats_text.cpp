@@ -1,0 +1,158 @@
+// Character classes, sentence counting and Chinese word segmentation for the statistics.
+//
+// ICU is the reference for sentences and Chinese words, but a break iterator costs far more than
+// a table lookup, so sentences are counted by a scanner that applies the same Unicode rules to a
+// table of Sentence_Break classes; ICU runs only on lines holding classes the scanner leaves to
+// it, and on runs of CJK characters, where its dictionary is the point.
+#include <memory>
+#include <mutex>
+
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utext.h>
+
+#include "corpus_scan/text.hpp"
+#include "stats_internal.hpp"
+
+namespace corpus_scan::stats_detail {
+
+std::uint16_t compute_char_class(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  std::uint16_t cls = 0;
+  const bool alphabetic = u_hasBinaryProperty(c, UCHAR_ALPHABETIC);
+  const std::int8_t type = u_charType(c);
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  const bool cjk = is_cjk_ideograph(cp) ||
+                   (alphabetic && (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
+                                   script == USCRIPT_HANGUL || script == USCRIPT_BOPOMOFO));
+  if (alphabetic) cls |= kLetter;
+  if (is_cjk_ideograph(cp)) cls |= kHan;
+  if (cjk) cls |= kCjkToken;
+  const bool mark = type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK;
+  if (!cjk && (alphabetic || type == U_DECIMAL_DIGIT_NUMBER || mark)) cls |= kWordChar;
+  if (u_hasBinaryProperty(c, UCHAR_UPPERCASE)) cls |= kUpper;
+  if (type == U_DECIMAL_DIGIT_NUMBER) cls |= kDigit;
+  if (U_GET_GC_MASK(c) & U_GC_P_MASK) cls |= kPunct;
+  if (u_isUWhiteSpace(c)) cls |= kSpace;
+  if (alphabetic && script == USCRIPT_LATIN) cls |= kLatin;
+  if (is_horizontal_space(cp) || is_invisible(cp)) cls |= kBlankish;
+  cls |= static_cast<std::uint16_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK) << kSbShift);
+  return cls;
+}
+
+const std::uint16_t* bmp_char_classes() {
+  static const std::unique_ptr<std::uint16_t[]> table = [] {
+    auto t = std::make_unique<std::uint16_t[]>(0x10000);
+    for (char32_t cp = 0; cp < 0x10000; ++cp) t[cp] = compute_char_class(cp);
+    return t;
+  }();
+  return table.get();
+}
+
+namespace {
+
+bool is_term(std::uint8_t c) { return c == kSbATerm || c == kSbSTerm; }
+
+}  // namespace
+
+int count_sentences_scanned(const std::uint8_t* c, std::size_t n) {
+  // Classes the rules below do not cover: SB5 (Extend/Format attach to what precedes) and
+  // paragraph separators inside a line. ICU handles those lines.
+  bool any = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::uint8_t k = c[i];
+    if (k == kSbExtend || k == kSbFormat || k == kSbSep || k == kSbCR || k == kSbLF) return -1;
+    any |= k != kSbSp;
+  }
+  if (!any) return 0;
+  int sentences = 1;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!is_term(c[i])) continue;
+    const bool aterm = c[i] == kSbATerm;
+    std::size_t j = i + 1;
+    if (aterm && j < n) {
+      if (c[j] == kSbNumeric) continue;  // SB6: "3.5"
+      if (i > 0 && (c[i - 1] == kSbUpper || c[i - 1] == kSbLower) && c[j] == kSbUpper) continue;  // SB7: "U.S"
+    }
+    while (j < n && c[j] == kSbClose) ++j;  // SB9
+    while (j < n && c[j] == kSbSp) ++j;     // SB10
+    if (j == n) break;                      // the line ends the sentence
+    if (aterm) {                            // SB8: "e.g. the", "etc. 3 more"
+      std::size_t k = j;
+      while (k < n && c[k] != kSbOLetter && c[k] != kSbUpper && c[k] != kSbLower && !is_term(c[k])) ++k;
+      if (k < n && c[k] == kSbLower) continue;
+    }
+    if (c[j] == kSbSContinue || is_term(c[j])) continue;  // SB8a: "?!", "etc.,"
+    ++sentences;  // SB11: a break before j
+    i = j - 1;
+  }
+  return sentences;
+}
+
+namespace {
+
+// One break iterator of each kind per thread: cloning the prototype is cheap, building it is not.
+icu::BreakIterator* thread_iterator(bool words) {
+  struct Iterators {
+    std::unique_ptr<icu::BreakIterator> sentence, word;
+  };
+  thread_local Iterators its;
+  std::unique_ptr<icu::BreakIterator>& it = words ? its.word : its.sentence;
+  if (!it) {
+    UErrorCode status = U_ZERO_ERROR;
+    it.reset(words ? icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status)
+                   : icu::BreakIterator::createSentenceInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status)) it.reset();
+  }
+  return it.get();
+}
+
+// Runs `visit(begin, end)` over the segments ICU finds in UTF-8 text. Returns false when ICU is
+// not usable (no iterator), so callers can fall back.
+template <class Visit>
+bool for_each_segment(bool words, std::string_view text, Visit visit) {
+  icu::BreakIterator* it = thread_iterator(words);
+  if (!it) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
+  if (U_FAILURE(status)) return false;
+  it->setText(&ut, status);
+  if (U_FAILURE(status)) {
+    utext_close(&ut);
+    return false;
+  }
+  // With UTF-8 UText the iterator's indices are byte offsets into `text`.
+  std::int32_t begin = it->first();
+  for (std::int32_t end = it->next(); end != icu::BreakIterator::DONE; begin = end, end = it->next())
+    visit(static_cast<std::size_t>(begin), static_cast<std::size_t>(end));
+  utext_close(&ut);
+  return true;
+}
+
+}  // namespace
+
+std::size_t count_sentences_icu(std::string_view line) {
+  std::size_t n = 0;
+  const bool ok = for_each_segment(false, line, [&](std::size_t b, std::size_t e) {
+    for (std::size_t i = b; i < e;) {
+      const DecodedChar d = decode_utf8(line, i);
+      if (!u_isUWhiteSpace(static_cast<UChar32>(d.cp))) {
+        ++n;
+        return;
+      }
+      i += d.length;
+    }
+  });
+  return ok ? n : (is_blank(line) ? 0 : 1);
+}
+
+std::size_t count_cjk_words_icu(std::string_view run) {
+  std::size_t n = 0;
+  const bool ok = for_each_segment(true, run, [&](std::size_t, std::size_t) { ++n; });
+  return ok ? n : 1;
+}
+
+}  // namespace corpus_scan::stats_detail
