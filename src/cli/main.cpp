@@ -10,6 +10,7 @@
 
 #include "cli.hpp"
 #include "config.hpp"
+#include "docgen.hpp"
 #include "progress.hpp"
 
 using namespace corpus_scan::cli;
@@ -54,6 +55,15 @@ int main(int argc, char** argv) {
   setup_split(app);
   setup_explain(app);
   add_config_support(app, argc, argv);
+  // For the build: the man page and shell completions, written from the parser's own definition.
+  if (argc == 3 && std::string_view(argv[1]) == "--generate") {
+    try {
+      write_stdout(generate_docs(app, argv[2]));
+      return std::fflush(stdout) == 0 ? kOk : kFailed;
+    } catch (const CLI::Error& e) {
+      return app.exit(e) == 0 ? kOk : kFailed;
+    }
+  }
 
   try {
     app.parse(argc, argv);
