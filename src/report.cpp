@@ -129,38 +129,4 @@ void write_split_records(const FileReport& file, std::string& out) {
   write_file_record(file, out);
 }
 
-void write_explanation(const FileReport& file, std::string& out) {
-  if (file.skip) {
-    fmt::format_to(std::back_inserter(out), "{}: skipped ({}): {}\n", file.path, file.skip->code,
-                   file.skip->message);
-    return;
-  }
-  const SourceText& src = *file.source;
-  const std::string_view orig = src.original;
-  for (const ArticleReport& article : file.articles) {
-    for (const Edit& e : article.edits) {
-      // Line number of the edit: count the lines before it (lines are sorted by offset).
-      std::size_t line = 0;
-      {
-        std::size_t lo = 0, hi = file.lines.size();
-        while (lo < hi) {
-          const std::size_t mid = (lo + hi) / 2;
-          if (src.original_offset(file.lines[mid].begin) <= e.begin) lo = mid + 1; else hi = mid;
-        }
-        line = lo;
-      }
-      const std::uint64_t ctx_begin = e.begin >= 24 ? e.begin - 24 : 0;
-      const std::uint64_t ctx_end = std::min<std::uint64_t>(orig.size(), e.end + 24);
-      std::string left, right;
-      append_json_escaped(left, orig.substr(ctx_begin, e.begin - ctx_begin));
-      append_json_escaped(right, orig.substr(e.end, ctx_end - e.end));
-      std::string before, after;
-      append_json_escaped(before, e.before);
-      append_json_escaped(after, e.after);
-      fmt::format_to(std::back_inserter(out), "{}:{}:{}  {:<18}  …{}[{} → {}]{}…\n", file.path, line,
-                     e.begin, kind_name(e.kind), left, before, after, right);
-    }
-  }
-}
-
 }  // namespace corpus_scan

@@ -4,6 +4,8 @@
 // (the library never writes to stdout itself).
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <string>
 
 #include "corpus_scan/fingerprint.hpp"
@@ -21,8 +23,21 @@ void write_scan_records(const FileReport& file, std::string& out, const Duplicat
 // ("text") and no statistics, so a person can see what was cut where.
 void write_split_records(const FileReport& file, std::string& out);
 
-// What `explain` writes: each edit with its context, before -> after, and kind, for people.
-void write_explanation(const FileReport& file, std::string& out);
+// What `explain` writes: one line per edit - path:line:col, kind, and the edit in its line's
+// context as [-before-]{+after+} ([!text!] for a finding that changes nothing); with `color`,
+// ANSI colours replace the markers. Columns count code points from 1.
+struct ExplainStyle {
+  bool color = false;
+};
+void write_explanation(const FileReport& file, std::string& out, const ExplainStyle& style = {});
+
+// Edits per kind over the files explained so far, for the closing tally line.
+struct EditTally {
+  std::array<std::uint64_t, kEditKindCount> by_kind{};
+  std::uint64_t files = 0;
+};
+void count_edits(const FileReport& file, EditTally& tally);
+void write_explanation_tally(const EditTally& tally, std::string& out);
 
 // Writes the "path" field: a string when the path is valid UTF-8, else {"bytes": base64}.
 class JsonWriter;

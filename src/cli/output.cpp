@@ -45,9 +45,13 @@ void add_normalize_flags(CLI::App& cmd, NormalizeFlags& flags) {
                  "split-ellipsis, split-dash, broken-apostrophe, split-number, missing-space, split-domain, "
                  "glued-words, repetition-loop, lost-chars, unicode")
       ->delimiter(',')
+      ->allow_extra_args(false)  // one (comma-separated) value per flag: `--only KIND PATH` leaves PATH
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->group("Normalizer");
   cmd.add_option("--only", flags.only, "Switch on only these normalizer kinds (comma-separated)")
       ->delimiter(',')
+      ->allow_extra_args(false)
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll)
       ->group("Normalizer");
   cmd.add_flag("--nfkc", flags.nfkc, "Use Unicode NFKC instead of NFC for the unicode kind")->group("Normalizer");
 }
