@@ -23,13 +23,15 @@ constexpr double kBylineAfter = 1.0;
 constexpr double kIndentChange = 0.45;
 constexpr double kFlushTitle = 0.4;
 constexpr double kVocabularyShift = 0.9;
-constexpr double kBodyAfter = 0.15;
+// Title echo: the share of a title's words found again after it, minus the share found before.
+constexpr double kTitleEcho = 0.3;
+constexpr double kEchoMargin = 0.25;
 // Lines less title-like than this are never article starts.
 constexpr float kMinTitleShape = 0.2f;
 // Vocabulary shift: full at cosine 0, none from kCohesionFloor up; discounted while the article
 // so far has fewer than kCohesionMinTokens content tokens.
 constexpr double kCohesionFloor = 0.12;
-constexpr double kCohesionRange = 0.10;
+constexpr double kCohesionRange = 0.12;
 constexpr double kCohesionMinTokens = 20;
 // How many non-blank lines after a title may hold its byline (a subtitle or kicker may come first).
 constexpr std::size_t kBylineReach = 2;
@@ -135,20 +137,25 @@ class BoundaryScorer {
     const int before = indent_style(k, -1), after = indent_style(k, +1);
     if (before >= 0 && after >= 0 && before != after) fire("indent-change", kIndentChange);
     if (before == 1 && after == 1 && line.indent == 0) fire("flush-title", kFlushTitle);
-    if (k + 1 < nonblank_.size()) {
-      const LineInfo& next = info_[nonblank_[k + 1]];
-      if (next.chars >= 80 && next.chars * 2 >= line.chars * 3) fire("body-after", kBodyAfter);
-    }
     // Cohesion costs a window update; only worth it when it can decide.
-    if (*score + kVocabularyShift >= options_.boundary_threshold) {
+    if (*score + kVocabularyShift + kTitleEcho >= options_.boundary_threshold) {
       windows_.advance_to(line.token_begin);
       const double shift = vocabulary_shift();
       if (shift > 0) fire("vocabulary-shift", kVocabularyShift * shift);
+      // A title's words come back in the body after it; the last line of an article echoes the
+      // article before it instead.
+      if (line.token_end - line.token_begin >= 2) {
+        const double echo = windows_.echo_after(line.token_begin, line.token_end) -
+                            windows_.echo_before(line.token_begin, line.token_end);
+        if (echo >= kEchoMargin) fire("title-echo", kTitleEcho);
+        if (echo <= -kEchoMargin) fire("echoes-previous", -kTitleEcho);
+      }
     }
     return b;
   }
 
   void accept(std::size_t k) {
+    current_title_ = k;
     windows_.advance_to(info_[nonblank_[k]].token_begin);
     windows_.clip_left_at(info_[nonblank_[k]].token_begin);
   }
@@ -161,12 +168,12 @@ class BoundaryScorer {
     return false;
   }
 
-  // Whether the body lines before (dir -1, ending at the line before k) or after (dir +1) the
-  // k-th line are indented: 1 indented, 0 flush, -1 no lines to tell. Majority of three.
+  // Whether the body lines before (dir -1: the current article's, not its title) or after
+  // (dir +1) the k-th line are indented: 1 indented, 0 flush, -1 no lines to tell. Majority of 3.
   int indent_style(std::size_t k, int dir) const {
     int indented = 0, seen = 0;
     for (std::size_t j = 1; j <= 3; ++j) {
-      if (dir < 0 ? j > k : k + j >= nonblank_.size()) break;
+      if (dir < 0 ? k - j <= current_title_ || j > k : k + j >= nonblank_.size()) break;
       const std::size_t at = dir < 0 ? k - j : k + j;
       ++seen;
       if (info_[nonblank_[at]].indent > 0) ++indented;
@@ -180,13 +187,18 @@ class BoundaryScorer {
   double vocabulary_shift() const {
     const double cosine = windows_.cosine();
     const double shift = std::clamp((kCohesionFloor - cosine) / kCohesionRange, 0.0, 1.0);
-    return shift * std::min(1.0, static_cast<double>(windows_.left_tokens()) / kCohesionMinTokens);
+    // English words and Han characters never match each other: an untranslated Chinese paragraph
+    // in an English article is a change of script, not of topic.
+    const double script_change = std::abs(windows_.left_han_share() - windows_.right_han_share());
+    return shift * (1.0 - script_change) *
+           std::min(1.0, static_cast<double>(windows_.left_tokens()) / kCohesionMinTokens);
   }
 
   const std::vector<LineInfo>& info_;
   const SplitOptions& options_;
   splitting::CohesionWindows windows_;
   std::vector<std::size_t> nonblank_;
+  std::size_t current_title_ = 0;  // k of the last accepted article start
 };
 
 // Article starts in [first, end) of a dump without separators: the first non-blank line, then
@@ -227,10 +239,11 @@ void split_by_evidence(const LineTable& table, std::size_t first, std::size_t en
   }
 }
 
-// Lines [0, end) at the top that belong to the page: headers ("标签归档 …") and blank lines.
+// Lines [0, end) at the top that belong to the page: headers ("标签归档 …"), rules ("* * *")
+// and blank lines.
 std::size_t page_header_end(const LineTable& table, std::size_t end) {
   std::size_t i = 0, header_end = 0;
-  while (i < end && (table.info[i].blank || table.info[i].cue == LineCue::PageHeader)) {
+  while (i < end && (table.info[i].blank || table.info[i].decorative || table.info[i].cue == LineCue::PageHeader)) {
     ++i;
     if (!table.info[i - 1].blank) header_end = i;
   }

@@ -27,6 +27,7 @@ struct LineInfo {
   float title_shape = 0;           // 0..1: how much the line alone looks like a title
   LineCue cue = LineCue::None;
   bool blank = true;
+  bool decorative = false;         // no letters, digits or Han: "* * *", "------", "◆◆◆"
 };
 
 struct LineTable {
@@ -52,17 +53,28 @@ class CohesionWindows {
   void clip_left_at(std::size_t p);  // an article starts at token p: forget what came before
   float cosine() const;              // 0 when either window is empty
   std::size_t left_tokens() const { return mid_ - lo_; }
+  // Share of the distinct tokens [begin, end) (a line right after the gap) that occur again in
+  // the right window after that line (echo_after) or in the left window (echo_before).
+  double echo_after(std::size_t begin, std::size_t end) const;
+  double echo_before(std::size_t begin, std::size_t end) const;
+  // Share of Han characters among the tokens of each window (0 when it is empty).
+  double left_han_share() const { return mid_ > lo_ ? static_cast<double>(left_han_) / (mid_ - lo_) : 0.0; }
+  double right_han_share() const { return hi_ > mid_ ? static_cast<double>(right_han_) / (hi_ - mid_) : 0.0; }
 
  private:
   std::size_t bucket(std::size_t i) const;
-  void add(std::vector<std::int32_t>& counts, const std::vector<std::int32_t>& other, std::size_t b,
-           std::int32_t delta, std::int64_t& norm);
+  void add(std::vector<std::int32_t>& counts, const std::vector<std::int32_t>& other, std::size_t i,
+           std::int32_t delta, std::int64_t& norm, std::size_t& han);
 
   const std::vector<std::uint32_t>& tokens_;
   std::size_t left_size_, right_size_;
   std::vector<std::int32_t> left_, right_;
   std::size_t lo_ = 0, mid_ = 0, hi_ = 0;  // left window [lo, mid), right window [mid, hi)
   std::int64_t dot_ = 0, left_norm_ = 0, right_norm_ = 0;
+  std::size_t left_han_ = 0, right_han_ = 0;
 };
+
+// Content tokens: a Han character's token has this bit set, an English word's has it clear.
+inline constexpr std::uint32_t kHanTokenBit = 0x80000000u;
 
 }  // namespace corpus_scan::splitting

@@ -75,7 +75,7 @@ std::uint32_t tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
       chars += static_cast<std::uint32_t>(j - i);
       if (j - i >= 3) {
         const std::uint32_t h = fnv_lower(s.substr(i, j - i));
-        if (!is_stopword(h)) tokens.push_back(h);
+        if (!is_stopword(h)) tokens.push_back(h & ~kHanTokenBit);
       }
       i = j;
       continue;
@@ -83,7 +83,8 @@ std::uint32_t tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
     ++chars;
     if (static_cast<unsigned char>(c) < 0x80) { ++i; continue; }
     const DecodedChar d = decode_utf8(s, i);
-    if (is_cjk_ideograph(d.cp) && !is_common_han(d.cp)) tokens.push_back(static_cast<std::uint32_t>(d.cp) * 2654435761u);
+    if (is_cjk_ideograph(d.cp) && !is_common_han(d.cp))
+      tokens.push_back((static_cast<std::uint32_t>(d.cp) * 2654435761u) | kHanTokenBit);
     i += d.length;
   }
   return chars;
@@ -134,6 +135,8 @@ bool looks_like_list_item(std::string_view s) {
   const unsigned char c0 = static_cast<unsigned char>(s[0]);
   if (s.substr(0, 3) == "•" || s.substr(0, 2) == "·" || c0 == '*' || (c0 == '-' && s.size() > 1 && s[1] != '-'))
     return true;
+  // "0x04 Improved Scalability", "03 tens of billions of investment": numbered section headings
+  if (s.size() > 3 && s[0] == '0' && (s[1] == 'x' || (s[1] >= '1' && s[1] <= '9' && s[2] == ' '))) return true;
   std::size_t i = 0;
   while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
   if (i > 0 && i < 4 && i < s.size() && (s[i] == '.' || s[i] == ')' || s.substr(i, 3) == "、")) return true;
@@ -144,10 +147,22 @@ bool looks_like_list_item(std::string_view s) {
   return false;
 }
 
+bool has_no_words(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const DecodedChar d = decode_utf8(s, i);
+    const char32_t c = d.cp;
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return false;
+    if ((c >= 0xC0 && c < 0x2000) || is_cjk_ideograph(c) || (c >= 0xAC00 && c <= 0xD7AF)) return false;
+    i += d.length;
+  }
+  return true;
+}
+
 }  // namespace
 
 float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
   if (s.empty() || cue != LineCue::None) return 0.0f;
+  if (chars <= 40 && has_no_words(s)) return 0.0f;
   if (chars < 2 || chars > 220) return 0.0f;
   if (looks_like_code(s) || looks_like_list_item(s)) return 0.1f;
   const DecodedChar last = decode_utf8_before(s, s.size());
@@ -163,6 +178,9 @@ float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
   else if (inner == 1) shape *= 0.7f;
   if (is_sentence_end(last.cp)) shape *= chars > 100 ? 0.5f : 0.8f;
   if (chars > 160) shape *= 0.5f;
+  // "Jiang Wenli 00:42:43", "105 km group": rows of a table, not titles
+  const auto digits = static_cast<std::uint32_t>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  if (digits * 4 >= chars) shape *= 0.3f;
   return shape;
 }
 
@@ -181,6 +199,7 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) 
     li.chars = tokenize(li.trimmed, table.tokens);
     li.token_end = static_cast<std::uint32_t>(table.tokens.size());
     li.cue = classify_line_cue(li.trimmed);
+    li.decorative = li.chars <= 40 && has_no_words(li.trimmed);
     li.title_shape = title_shape(li.trimmed, li.chars, li.cue);
   }
   return table;

@@ -48,7 +48,7 @@ bool ends_like_sentence(std::string_view s) {
 struct Candidate {
   std::vector<std::size_t> lines;   // where it occurs
   std::vector<std::size_t> ranks;   // its rank among non-blank lines
-  bool byline_shaped = false;
+  bool separator_shaped = false;  // "by someone" or a decorative rule
 };
 
 // True when the occurrences look like a page's separators rather than a recurring line of text:
@@ -56,12 +56,12 @@ struct Candidate {
 // shaped like a title.
 bool accept(const Candidate& c, std::size_t nonblank_lines, const LineTable& table, const SplitOptions& options) {
   const std::size_t n = c.lines.size();
-  if (n < options.min_separator_repeats && !c.byline_shaped) return false;
+  if (n < options.min_separator_repeats && !c.separator_shaped) return false;
   for (std::size_t k = 1; k < n; ++k)
     if (c.ranks[k] - c.ranks[k - 1] < 2) return false;  // an article needs a title and a body
   const bool opens_page = c.ranks.front() <= 3;
   const bool spread = n >= 2 && (c.ranks.back() - c.ranks.front()) * 2 >= nonblank_lines;
-  if (c.byline_shaped ? !(opens_page || spread) : !(spread && (opens_page || n >= 3))) return false;
+  if (c.separator_shaped ? !(opens_page || spread) : !(spread && (opens_page || n >= 3))) return false;
   std::size_t titled = 0;
   for (std::size_t line : c.lines) {
     std::size_t next = line + 1;
@@ -86,18 +86,18 @@ std::vector<std::size_t> find_separators(const LineTable& table, const SplitOpti
       continue;
     const std::string_view prefix = byline_prefix(li.trimmed, li.chars);
     Candidate& c = candidates[prefix.empty() ? li.trimmed : prefix];
-    c.byline_shaped = !prefix.empty();
+    c.separator_shaped = !prefix.empty() || li.decorative;
     c.lines.push_back(i);
     c.ranks.push_back(r);
   }
   const Candidate* best = nullptr;
   for (const auto& [key, c] : candidates) {
     if (!accept(c, rank, table, options)) continue;
-    // More occurrences win; ties go to the byline-shaped line, then to the earlier one.
+    // More occurrences win; ties go to the separator-shaped line, then to the earlier one.
     if (!best || c.lines.size() > best->lines.size() ||
         (c.lines.size() == best->lines.size() &&
-         (c.byline_shaped > best->byline_shaped ||
-          (c.byline_shaped == best->byline_shaped && c.lines.front() < best->lines.front()))))
+         (c.separator_shaped > best->separator_shaped ||
+          (c.separator_shaped == best->separator_shaped && c.lines.front() < best->lines.front()))))
       best = &c;
   }
   return best ? best->lines : std::vector<std::size_t>{};
