@@ -19,29 +19,42 @@ CorpusSummary::CorpusSummary() {
   }
 }
 
+CorpusSummary::ArticleFacts CorpusSummary::facts(const ArticleStats& s) {
+  static const CorpusSummary indexed;  // stat_index_ of kSummaryStats, computed once
+  ArticleFacts f;
+  for (std::size_t i = 0; i < kSummaryStats.size(); ++i) {
+    const Cell c = stat_fields()[indexed.stat_index_[i]].get(s);
+    f.values[i] = json_rounded(std::holds_alternative<double>(c) ? std::get<double>(c) : double(std::get<std::uint64_t>(c)));
+  }
+  f.pass = s.quality.pass;
+  f.failed = s.quality.failed;
+  f.edits = s.edits_by_kind;
+  f.untranslated = s.language.untranslated.size();
+  return f;
+}
+
 void CorpusSummary::add(const FileReport& file, const DuplicateMarks* marks) {
-  if (file.skip) {
-    ++skipped_;
-    return;
-  }
+  if (file.skip) return add_skipped();
+  add_file(file.source->original.size(), file.segments.size() - file.articles.size());
+  for (std::size_t a = 0; a < file.articles.size(); ++a)
+    add_article(facts(file.articles[a].stats), marks && (*marks)[a] ? &*(*marks)[a] : nullptr);
+}
+
+void CorpusSummary::add_file(std::uint64_t bytes, std::uint64_t chrome) {
   ++files_;
-  bytes_ += file.source->original.size();
-  chrome_ += file.segments.size() - file.articles.size();
-  for (std::size_t a = 0; a < file.articles.size(); ++a) {
-    const ArticleStats& s = file.articles[a].stats;
-    ++articles_;
-    passing_ += s.quality.pass;
-    for (QualityRule r : s.quality.failed) ++failed_[static_cast<std::size_t>(r)];
-    for (std::size_t k = 0; k < kEditKindCount; ++k) edits_[k] += s.edits_by_kind[k];
-    untranslated_paragraphs_ += s.language.untranslated.size();
-    articles_with_untranslated_ += !s.language.untranslated.empty();
-    if (marks && (*marks)[a]) ++((*marks)[a]->exact ? exact_duplicates_ : near_duplicates_);
-    for (std::size_t i = 0; i < kSummaryStats.size(); ++i) {
-      const Cell c = stat_fields()[stat_index_[i]].get(s);
-      const double v = std::holds_alternative<double>(c) ? std::get<double>(c) : double(std::get<std::uint64_t>(c));
-      values_[i].push_back(static_cast<float>(v));
-    }
-  }
+  bytes_ += bytes;
+  chrome_ += chrome;
+}
+
+void CorpusSummary::add_article(const ArticleFacts& a, const DuplicateMark* mark) {
+  ++articles_;
+  passing_ += a.pass;
+  for (QualityRule r : a.failed) ++failed_[static_cast<std::size_t>(r)];
+  for (std::size_t k = 0; k < kEditKindCount; ++k) edits_[k] += a.edits[k];
+  untranslated_paragraphs_ += a.untranslated;
+  articles_with_untranslated_ += a.untranslated > 0;
+  if (mark) ++(mark->exact ? exact_duplicates_ : near_duplicates_);
+  for (std::size_t i = 0; i < kSummaryStats.size(); ++i) values_[i].push_back(static_cast<float>(a.values[i]));
 }
 
 CorpusSummary::Distribution CorpusSummary::distribution(std::size_t i) const {

@@ -136,14 +136,15 @@ JsonWriter& JsonWriter::value(std::uint64_t n) {
   fmt::format_to(std::back_inserter(out_), "{}", n);
   return *this;
 }
+double json_rounded(double d) { return std::round(d * 1e6) / 1e6; }
+
 JsonWriter& JsonWriter::value(double d) {
   separate();
   if (!std::isfinite(d)) {
     out_ += "null";
   } else {
     // Shortest representation that round-trips, with at most 6 decimals for readability.
-    const double r = std::round(d * 1e6) / 1e6;
-    fmt::format_to(std::back_inserter(out_), "{}", r);
+    fmt::format_to(std::back_inserter(out_), "{}", json_rounded(d));
   }
   return *this;
 }

@@ -18,6 +18,10 @@ void append_json_escaped(std::string& out, std::string_view s);
 
 std::string base64_encode(std::string_view bytes);
 
+// The number JsonWriter::value(double) writes for d (rounded to 6 decimals), so code that must
+// agree with a value read back from JSON can round the same way.
+double json_rounded(double d);
+
 class JsonWriter {
  public:
   explicit JsonWriter(std::string& out) : out_(out) {}

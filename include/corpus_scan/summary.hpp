@@ -28,6 +28,21 @@ class CorpusSummary {
   CorpusSummary();
   // Counts one file's records; `marks` as given to write_scan_records (may be null).
   void add(const FileReport& file, const DuplicateMarks* marks);
+
+  // What the summary keeps of one article. Every member can be read back from the article's JSON
+  // record, so `corpus-scan merge` rebuilds from shards' records the summary one run would write.
+  struct ArticleFacts {
+    std::array<double, kSummaryStats.size()> values{};  // kSummaryStats, rounded as JSON writes them
+    bool pass = true;
+    std::vector<QualityRule> failed;
+    std::array<std::uint64_t, kEditKindCount> edits{};
+    std::uint64_t untranslated = 0;  // untranslated paragraphs
+  };
+  static ArticleFacts facts(const ArticleStats& stats);
+  // add(file, marks) is add_file (or add_skipped) then add_article for each article in order.
+  void add_skipped() { ++skipped_; }
+  void add_file(std::uint64_t bytes, std::uint64_t chrome);
+  void add_article(const ArticleFacts& article, const DuplicateMark* mark);
   // One {"type": "summary", ...} JSON line.
   void write_json(std::string& out) const;
   // The same, as indented text for people (the table format).

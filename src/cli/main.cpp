@@ -54,6 +54,7 @@ int main(int argc, char** argv) {
   setup_normalize(app);
   setup_split(app);
   setup_explain(app);
+  setup_merge(app);
   add_config_support(app, argc, argv);
   // For the build: the man page and shell completions, written from the parser's own definition.
   if (argc == 3 && std::string_view(argv[1]) == "--generate") {
