@@ -18,6 +18,8 @@ using namespace corpus_scan::cli;
 int main(int argc, char** argv) {
   // A closed pipe must surface as EPIPE from fwrite (and end the run quietly), not kill us.
   std::signal(SIGPIPE, SIG_IGN);
+  // Likewise a file-size limit (ulimit -f) must surface as EFBIG, with a message, not a core dump.
+  std::signal(SIGXFSZ, SIG_IGN);
   static char stdout_buffer[1 << 16];
   std::setvbuf(stdout, stdout_buffer, _IOFBF, sizeof stdout_buffer);
 
@@ -75,7 +77,7 @@ int main(int argc, char** argv) {
   } catch (const BrokenPipe&) {
     return g_exit_status;
   } catch (const WriteFailed& e) {
-    spdlog::error("cannot write to standard output: {}", e.message);
+    spdlog::error("cannot write to standard output: {}; the output is incomplete (its last record may be cut short)", e.message);
     return kFailed;
   } catch (const std::exception& e) {
     spdlog::error("{}", e.what());
@@ -83,7 +85,7 @@ int main(int argc, char** argv) {
   }
   if (std::fflush(stdout) != 0) {
     if (errno == EPIPE) return g_exit_status;
-    spdlog::error("cannot write to standard output: {}", std::strerror(errno));
+    spdlog::error("cannot write to standard output: {}; the output is incomplete (its last record may be cut short)", std::strerror(errno));
     return kFailed;
   }
   return g_exit_status;
