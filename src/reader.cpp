@@ -142,6 +142,8 @@ class OffsetMapBuilder {
     if (has_pending_) {
       original_at = std::max(original_at, pending_.original_begin);  // offsets never go back
       commit(static_cast<std::uint32_t>(original_at - pending_.original_begin));
+    } else if (runs_.empty()) {
+      original_at = 0;  // bytes before the first character (an escape sequence) belong to it: spans start at 0
     }
     pending_ = {text_at, original_at, text_width, 0};
     has_pending_ = true;
