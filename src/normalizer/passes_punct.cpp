@@ -10,11 +10,6 @@ namespace corpus_scan::normalizer {
 
 namespace {
 
-template <class Table>
-bool in_table(const Table& table, std::string_view s) {
-  return std::find(table.begin(), table.end(), s) != table.end();
-}
-
 bool equals_ignore_case(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i)
@@ -109,10 +104,10 @@ namespace {
 bool is_pinyin_syllable(std::string_view word) {
   std::string lower(word);
   for (char& c : lower) c = static_cast<char>(c | 0x20);
-  if (in_table(tables::kPinyinFinals, lower)) return true;
+  if (tables::contains(tables::kPinyinFinals, lower)) return true;
   for (std::string_view initial : tables::kPinyinInitials)
     if (lower.size() > initial.size() && lower.compare(0, initial.size(), initial) == 0 &&
-        in_table(tables::kPinyinFinals, std::string_view(lower).substr(initial.size())))
+        tables::contains(tables::kPinyinFinals, std::string_view(lower).substr(initial.size())))
       return true;
   return false;
 }
@@ -134,8 +129,8 @@ std::size_t skip_spaces(std::string_view text, std::size_t pos) {
 
 // Is `suffix` what may follow an apostrophe after `word`?
 bool joins_apostrophe(std::string_view word, std::string_view suffix) {
-  if (in_table(tables::kContractionSuffixes, suffix)) return suffix != "t" || word.back() == 'n';
-  if (!in_table(tables::kPinyinApostropheFinals, suffix)) return false;
+  if (tables::contains(tables::kContractionSuffixes, suffix)) return suffix != "t" || word.back() == 'n';
+  if (!tables::contains(tables::kPinyinApostropheFinals, suffix)) return false;
   if (!is_ascii_upper(word.front())) return false;  // place names are capitalised: Xi, Chang, Ping
   for (char c : word)
     if (!is_ascii_alpha(c)) return false;

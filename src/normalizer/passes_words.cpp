@@ -1,6 +1,7 @@
 // Passes over words: split domains, missing spaces after punctuation, glued words, repetition
 // loops, and the lost-characters report.
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -12,11 +13,6 @@
 namespace corpus_scan::normalizer {
 
 namespace {
-
-template <class Table>
-bool in_table(const Table& table, std::string_view s) {
-  return std::find(table.begin(), table.end(), s) != table.end();
-}
 
 bool is_identifier_byte(char c) { return is_ascii_alnum(c) || c == '_'; }
 
@@ -75,7 +71,7 @@ void find_split_domain(std::string_view text, std::vector<Pending>& out) {
     const bool boundary = label_end == text.size() || !is_identifier_byte(text[label_end]);
     const bool after_name = pos > 0 && is_ascii_alnum(text[pos - 1]);
     const bool www = pos >= 3 && text.compare(pos - 3, 3, "www") == 0 && (pos == 3 || !is_ascii_alpha(text[pos - 4]));
-    if (after_name && ((boundary && in_table(tables::kDomainSuffixes, label)) || (www && !label.empty())))
+    if (after_name && ((boundary && tables::contains(tables::kDomainSuffixes, label)) || (www && !label.empty())))
       out.push_back({pos + 1, pos + 2, "", EditKind::SplitDomain});
     pos += 2;
   }
@@ -109,7 +105,7 @@ bool needs_space(std::string_view text, std::size_t punct) {
   const bool real_word = right.size() >= 2 && has_lower(right);
   if (p == '.') {
     if (left.size() == 1 && is_ascii_alpha(left[0])) return false;  // U.S., E.Value, J.K.
-    if (all_upper(right) && in_table(tables::kUpperSuffixes, right)) return false;  // JD.COM, README.MD
+    if (all_upper(right) && tables::contains(tables::kUpperSuffixes, right)) return false;  // JD.COM, README.MD
     if (all_upper(right) && all_upper(left)) return false;
     if (is_ascii_digit(left.back())) return real_word;  // "300,000.In" but not "2.5G"
     return right.size() >= 2 || (right == "I" || right == "A");
@@ -193,6 +189,23 @@ std::uint32_t fold_hash(std::string_view word) {
   const std::uint64_t h = ((head | fold) * 0x9E3779B97F4A7C15ull) ^ ((tail | fold) * 0xC2B2AE3D27D4EB4Full) ^ word.size();
   return static_cast<std::uint32_t>(h >> 32);
 }
+
+// The same fingerprint as fold_hash for a word shorter than 8 bytes, read with one 8-byte load
+// (the caller guarantees 8 readable bytes at p).
+std::uint32_t fold_hash_short(const char* p, std::size_t size) {
+  std::uint64_t head;
+  std::memcpy(&head, p, 8);
+  head &= (std::uint64_t{1} << (8 * size)) - 1;
+  const std::uint64_t fold = 0x2020202020202020ull;
+  const std::uint64_t h = ((head | fold) * 0x9E3779B97F4A7C15ull) ^ ((0 | fold) * 0xC2B2AE3D27D4EB4Full) ^ size;
+  return static_cast<std::uint32_t>(h >> 32);
+}
+
+constexpr auto kAlnum = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0; c < 256; ++c) t[c] = is_ascii_alnum(static_cast<char>(c));
+  return t;
+}();
 
 bool is_word_char(char32_t cp) { return cp < 0x80 ? is_ascii_alnum(static_cast<char>(cp)) : is_latin_letter(cp); }
 
@@ -283,15 +296,17 @@ bool may_repeat(std::string_view text) {
     const auto c = static_cast<unsigned char>(text[i]);
     std::size_t j = i + 1;
     if (c < 0x80) {
-      if (!is_ascii_alnum(static_cast<char>(c))) {
+      if (!kAlnum[c]) {
         ++i;
         continue;
       }
-      while (j < n && is_ascii_alnum(text[j])) ++j;
+      while (j < n && kAlnum[static_cast<unsigned char>(text[j])]) ++j;
     } else {
       while (j < n && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;  // one code point
     }
-    const std::uint32_t h = fold_hash(text.substr(i, j - i));
+    // Short words away from the line's end hash from one masked 8-byte load.
+    const std::uint32_t h = (j - i < 8 && i + 8 <= n) ? fold_hash_short(text.data() + i, j - i)
+                                                      : fold_hash(text.substr(i, j - i));
     ring[count % kRing] = h;
     // Where this fingerprint was last seen: only a recurrence within kMaxPhraseTokens words can
     // start a loop, so the ring is consulted rarely.

@@ -15,12 +15,12 @@ namespace corpus_scan::normalizer {
 
 enum class Script : unsigned char { None, Latin, Cjk };
 
-inline bool is_ascii_alpha(char c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
-inline bool is_ascii_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
-inline bool is_ascii_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
-inline bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
-inline bool is_ascii_alnum(char c) noexcept { return is_ascii_alpha(c) || is_ascii_digit(c); }
-inline bool is_ascii_space(char c) noexcept { return c == ' ' || c == '\t'; }
+inline constexpr bool is_ascii_alpha(char c) noexcept { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline constexpr bool is_ascii_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
+inline constexpr bool is_ascii_lower(char c) noexcept { return c >= 'a' && c <= 'z'; }
+inline constexpr bool is_ascii_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+inline constexpr bool is_ascii_alnum(char c) noexcept { return is_ascii_alpha(c) || is_ascii_digit(c); }
+inline constexpr bool is_ascii_space(char c) noexcept { return c == ' ' || c == '\t'; }
 
 // Han ideographs, kana and hangul: the letters of Chinese (and Japanese/Korean) text.
 bool is_cjk_letter(char32_t cp) noexcept;

@@ -2,10 +2,16 @@
 // They are data, kept apart from the code in passes_*.cpp that applies them; edit them here.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <string_view>
 
 namespace corpus_scan::normalizer::tables {
+
+template <class Table>
+constexpr bool contains(const Table& table, std::string_view s) {
+  return std::find(table.begin(), table.end(), s) != table.end();
+}
 
 struct PunctMapping {
   char32_t from;
