@@ -38,7 +38,9 @@ const std::array<EditKind, kEditKindCount>& all_kinds();
 
 // One change. [begin, end) are byte offsets into the original text (the same space as the line's
 // base offset); `before` is exactly those bytes, `after` what replaced them. A report-only
-// finding (lost-chars: text that cannot be repaired) has before == after.
+// finding (lost-chars: text that cannot be repaired) has before == after. Invalid UTF-8 bytes
+// always become U+FFFD (one per byte), recorded as lost-chars even when that kind is off, so
+// the output is always valid UTF-8. Each kind is described in docs/normalizer.md.
 struct Edit {
   EditKind kind;
   std::uint64_t begin;
