@@ -109,6 +109,7 @@ void setup_normalize(CLI::App& app);
 void setup_split(CLI::App& app);
 void setup_explain(CLI::App& app);
 void setup_merge(CLI::App& app);
+void setup_report(CLI::App& app);
 
 // Set by subcommands: the process exit status.
 extern int g_exit_status;

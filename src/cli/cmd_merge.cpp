@@ -18,10 +18,10 @@
 #include <memory>
 #include <stdexcept>
 
-#include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
 #include "cli.hpp"
+#include "records.hpp"
 #include "corpus_scan/fields.hpp"
 #include "corpus_scan/fingerprint.hpp"
 #include "corpus_scan/json.hpp"
@@ -31,8 +31,6 @@
 namespace corpus_scan::cli {
 
 namespace {
-
-using Json = nlohmann::json;
 
 struct MergeCommand {
   std::vector<std::string> files;
@@ -67,38 +65,6 @@ struct WalkOrder {
     return a.size() < b.size();
   }
 };
-
-std::string base64_decode(std::string_view text) {
-  auto value = [](char c) -> int {
-    if (c >= 'A' && c <= 'Z') return c - 'A';
-    if (c >= 'a' && c <= 'z') return c - 'a' + 26;
-    if (c >= '0' && c <= '9') return c - '0' + 52;
-    if (c == '+') return 62;
-    if (c == '/') return 63;
-    return -1;
-  };
-  std::string out;
-  unsigned bits = 0, have = 0;
-  for (const char c : text) {
-    if (c == '=') break;
-    const int v = value(c);
-    if (v < 0) throw std::runtime_error("invalid base64 in a path");
-    bits = (bits << 6) | static_cast<unsigned>(v);
-    have += 6;
-    if (have >= 8) {
-      have -= 8;
-      out.push_back(static_cast<char>((bits >> have) & 0xFF));
-    }
-  }
-  return out;
-}
-
-// The path as scan wrote it: a string, or {"bytes": base64} for a name that is not UTF-8.
-std::string record_path(const Json& record) {
-  const Json& path = record.at("path");
-  if (path.is_string()) return path.get<std::string>();
-  return base64_decode(path.at("bytes").get<std::string>());
-}
 
 std::uint64_t parse_hex64(const std::string& hex) {
   std::size_t used = 0;
@@ -141,30 +107,30 @@ Fingerprint article_fingerprint(const Json& stats) {
 
 class ShardMerger {
  public:
-  // Reads one shard's JSON Lines; a line that is not a scan record stops the merge (status 2):
-  // a summary built from part of a shard would be wrong without a word.
-  void read(std::FILE* in, const std::string& name) {
-    struct Line {
-      char* data = nullptr;
-      std::size_t capacity = 0;
-      ~Line() { std::free(data); }
-    } line;
-    std::uint64_t number = 0;
-    ssize_t n;
-    while ((n = ::getline(&line.data, &line.capacity, in)) > 0) {
-      ++number;
-      std::string_view text(line.data, static_cast<std::size_t>(n));
-      while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
-      if (text.empty()) continue;
-      const std::string where = name + ":" + std::to_string(number);
-      try {
-        add(Json::parse(text), where);
-      } catch (const std::exception& e) {
-        throw std::runtime_error(where + ": not a record of 'corpus-scan scan' (" + e.what() +
-                                 "); merge reads scan's JSON Lines (--format jsonl)");
+  // Takes one record of a shard's output.
+  void add(const Json& record, const std::string& where) {
+    const std::string type = record.at("type").get<std::string>();
+    if (type == "summary" || type == "chrome" || type == "duplicate") return;  // recomputed, or counted from "file"
+    MergedFile& file = files_[record_path(record)];
+    if (type == "article") {
+      const Json& stats = record.at("stats");
+      file.articles.push_back({record.at("index").get<std::uint64_t>(), article_fingerprint(stats), article_facts(stats)});
+    } else if (type == "file" || type == "skipped") {
+      if (file.seen_file_record || file.skipped) {
+        spdlog::warn("{}: {} was already merged from {}; counted once", where, record_path(record), file.origin);
+        return;
       }
+      file.origin = where;
+      if (type == "skipped") {
+        file.skipped = true;
+        return;
+      }
+      file.seen_file_record = true;
+      file.bytes = record.at("bytes").get<std::uint64_t>();
+      file.chrome = record.at("chrome").get<std::uint64_t>();
+    } else {
+      throw std::runtime_error("unknown record type '" + type + "'");
     }
-    if (std::ferror(in)) throw std::runtime_error(name + ": read error: " + std::strerror(errno));
   }
 
   // Writes the duplicate marks (one {"type": "duplicate"} record per article that repeats an
@@ -198,31 +164,6 @@ class ShardMerger {
   }
 
  private:
-  void add(const Json& record, const std::string& where) {
-    const std::string type = record.at("type").get<std::string>();
-    if (type == "summary" || type == "chrome" || type == "duplicate") return;  // recomputed, or counted from "file"
-    MergedFile& file = files_[record_path(record)];
-    if (type == "article") {
-      const Json& stats = record.at("stats");
-      file.articles.push_back({record.at("index").get<std::uint64_t>(), article_fingerprint(stats), article_facts(stats)});
-    } else if (type == "file" || type == "skipped") {
-      if (file.seen_file_record || file.skipped) {
-        spdlog::warn("{}: {} was already merged from {}; counted once", where, record_path(record), file.origin);
-        return;
-      }
-      file.origin = where;
-      if (type == "skipped") {
-        file.skipped = true;
-        return;
-      }
-      file.seen_file_record = true;
-      file.bytes = record.at("bytes").get<std::uint64_t>();
-      file.chrome = record.at("chrome").get<std::uint64_t>();
-    } else {
-      throw std::runtime_error("unknown record type '" + type + "'");
-    }
-  }
-
   static void write_duplicate_record(const std::string& path, std::uint64_t index, const DuplicateMark& mark,
                                      std::string& out) {
     JsonWriter json(out);
@@ -256,17 +197,7 @@ void setup_merge(CLI::App& app) {
   cmd->add_flag("--no-duplicates", opts->no_duplicates, "Write only the summary record, not the duplicate marks");
   cmd->callback([opts] {
     ShardMerger merger;
-    std::vector<std::string> files = opts->files;
-    if (files.empty()) files.push_back("-");
-    for (const std::string& name : files) {
-      if (name == "-") {
-        merger.read(stdin, "-");
-        continue;
-      }
-      std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(name.c_str(), "rb"), &std::fclose);
-      if (!in) throw std::runtime_error("cannot read " + name + ": " + std::strerror(errno));
-      merger.read(in.get(), name);
-    }
+    for_each_record(opts->files, [&](const Json& record, const std::string& where) { merger.add(record, where); });
     merger.write(!opts->no_duplicates);
   });
 }

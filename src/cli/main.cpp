@@ -57,6 +57,7 @@ int main(int argc, char** argv) {
   setup_split(app);
   setup_explain(app);
   setup_merge(app);
+  setup_report(app);
   add_config_support(app, argc, argv);
   // For the build: the man page and shell completions, written from the parser's own definition.
   if (argc == 3 && std::string_view(argv[1]) == "--generate") {
