@@ -19,6 +19,17 @@ void write_span_fields(JsonWriter& json, const FileReport& file, const Segment& 
       .field("byte_end", src.original_offset(seg.byte_end));
 }
 
+// The byline, editor, source and dateline the splitter read off the article; null when absent.
+void write_metadata(JsonWriter& json, const ArticleMetadata& meta) {
+  json.key("metadata").begin_object();
+  for (const auto& [name, value] : {std::pair<const char*, std::string_view>{"author", meta.author},
+                                    {"editor", meta.editor}, {"source", meta.source}, {"date", meta.date}}) {
+    json.key(name);
+    if (value.empty()) json.null(); else json.value(value);
+  }
+  json.end_object();
+}
+
 void write_segment_records(const FileReport& file, std::string& out, Detail detail,
                            const DuplicateMarks* marks = nullptr) {
   const SourceText& src = *file.source;
@@ -42,6 +53,7 @@ void write_segment_records(const FileReport& file, std::string& out, Detail deta
       json.end_array();
       json.field("confidence", seg.boundary.confidence);
       json.end_object();
+      write_metadata(json, seg.metadata);
       if (detail == Detail::Stats) {
         json.key("stats");
         write_stats_json(article.stats, json);

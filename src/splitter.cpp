@@ -22,6 +22,9 @@ constexpr double kEndBefore = 1.2;
 constexpr double kBylineAfter = 1.0;
 constexpr double kIndentChange = 0.45;
 constexpr double kFlushTitle = 0.4;
+constexpr double kFlushTitleConsistent = 0.8;  // when nearly all lines around are indented
+constexpr double kConsistentIndent = 0.85;
+constexpr std::size_t kLayoutReach = 8;        // non-blank lines either side
 constexpr double kVocabularyShift = 0.9;
 // Title echo: the share of a title's words found again after it, minus the share found before.
 constexpr double kTitleEcho = 0.3;
@@ -136,7 +139,8 @@ class BoundaryScorer {
     }
     const int before = indent_style(k, -1), after = indent_style(k, +1);
     if (before >= 0 && after >= 0 && before != after) fire("indent-change", kIndentChange);
-    if (before == 1 && after == 1 && line.indent == 0) fire("flush-title", kFlushTitle);
+    if (before == 1 && after == 1 && line.indent == 0)
+      fire("flush-title", indented_share_around(k) >= kConsistentIndent ? kFlushTitleConsistent : kFlushTitle);
     // Cohesion costs a window update; only worth it when it can decide.
     if (*score + kVocabularyShift + kTitleEcho >= options_.boundary_threshold) {
       windows_.advance_to(line.token_begin);
@@ -180,6 +184,19 @@ class BoundaryScorer {
     }
     if (seen == 0) return -1;
     return indented * 2 > seen ? 1 : 0;
+  }
+
+  // Share of indented lines among the non-blank lines around the k-th (not counting it). When
+  // nearly every line is indented, a flush one is a layout choice: a title.
+  double indented_share_around(std::size_t k) const {
+    std::size_t indented = 0, seen = 0;
+    const std::size_t from = k >= kLayoutReach ? k - kLayoutReach : 0;
+    for (std::size_t j = from; j < nonblank_.size() && j <= k + kLayoutReach; ++j) {
+      if (j == k) continue;
+      ++seen;
+      indented += info_[nonblank_[j]].indent > 0;
+    }
+    return seen ? static_cast<double>(indented) / static_cast<double>(seen) : 0.0;
   }
 
   // 0..1: how little the words after the gap share with the article so far. Weaker when the
