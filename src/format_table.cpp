@@ -46,8 +46,8 @@ std::vector<const ArticleField*> default_fields(OutputFormat format) {
   std::vector<const ArticleField*> fields;
   if (format == OutputFormat::Table) {
     static const std::vector<std::string> kTable = {
-        "path", "index", "line_start", "stats.words", "stats.cjk_share", "stats.language.untranslated",
-        "stats.artifacts.per_1000_chars", "stats.quality.pass", "duplicate_of.kind", "title"};
+        "path", "index", "stats.words", "stats.cjk_share", "stats.language.untranslated",
+        "stats.quality.pass", "duplicate_of.kind", "title"};
     // The names are ours, so they always resolve; keep the table's order, not the record's.
     for (const std::string& name : kTable)
       for (const ArticleField& f : article_fields())
@@ -135,8 +135,8 @@ RowWriter::RowWriter(OutputFormat format, std::vector<const ArticleField*> field
     const bool number = stat_number || f.name == "index" || f.name.starts_with("line_") ||
                         f.name.starts_with("byte_") || f.name == "title_line" || f.name == "boundary.confidence" ||
                         f.name == "duplicate_of.index" || f.name == "duplicate_of.distance";
-    std::size_t w = std::max<std::size_t>(head, number ? 6 : 8);
-    if (f.name == "path" || f.name == "duplicate_of.path") w = 26;
+    std::size_t w = std::max<std::size_t>(head, number ? 6 : 5);
+    if (f.name == "path" || f.name == "duplicate_of.path") w = std::clamp<std::size_t>(width / 5, 12, 28);
     if (f.name == "title") flexible = i;
     widths_.push_back(w);
     right_align_.push_back(number);

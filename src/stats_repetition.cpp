@@ -53,6 +53,21 @@ Duplicates find_duplicates(const std::vector<LineKey>& items, CountTable& table)
 
 double frac(double num, double den) { return den > 0 ? num / den : 0.0; }
 
+// Characters of the tokens covered by the n-grams at the positions `chosen` picks (of m), each
+// token counted once however many of those n-grams overlap it.
+template <class Chosen>
+double covered_chars(const Scratch& sc, std::size_t m, std::size_t n, Chosen chosen) {
+  std::uint64_t covered = 0;
+  std::size_t covered_until = 0;  // tokens before this index are already counted
+  for (std::size_t i = 0; i < m; ++i) {
+    if (!chosen(i)) continue;
+    const std::size_t from = std::max(i, covered_until);
+    covered += sc.prefix_chars[i + n] - sc.prefix_chars[from];
+    covered_until = i + n;
+  }
+  return double(covered);
+}
+
 }  // namespace
 
 void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& lines,
@@ -103,7 +118,6 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
       any_repeat |= rep;
     }
 
-    const auto gram_chars = [&](std::size_t i) { return sc.prefix_chars[i + n] - sc.prefix_chars[i]; };
     if (n == 1) {
       // Type-token ratio and entropy come from the unigram counts: H = ln N - (1/N) sum c ln c.
       stats.distinct_tokens = sc.table.distinct();
@@ -114,29 +128,20 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
       }
       stats.unigram_entropy = std::log(double(t)) - sum_c_ln_c / double(t);
     } else if (n <= 4) {
-      // The most frequent n-gram (ties: the one covering more characters), if it repeats at all.
-      std::uint64_t best_count = 0, best_cover = 0;
+      // The most frequent n-gram, if it repeats at all (ties: the one that occurs first), and the
+      // characters its occurrences cover (overlapping occurrences, "x y x y x", count once).
+      std::uint32_t best_count = 0, best_slot = kNotCounted;
       for (std::size_t i = 0; i < m; ++i) {
-        if (!sc.repeated[i]) continue;
-        const std::uint64_t c = sc.table.count_at(sc.slot[i]);
-        const std::uint64_t cover = c * gram_chars(i);
-        if (c > best_count || (c == best_count && cover > best_cover)) {
-          best_count = c;
-          best_cover = cover;
+        if (sc.repeated[i] && sc.table.count_at(sc.slot[i]) > best_count) {
+          best_count = sc.table.count_at(sc.slot[i]);
+          best_slot = sc.slot[i];
         }
       }
-      r.top_ngram_char_frac[n - 2] = best_cover / token_chars;
+      r.top_ngram_char_frac[n - 2] =
+          best_slot == kNotCounted ? 0.0 : covered_chars(sc, m, n, [&](std::size_t i) { return sc.slot[i] == best_slot; }) / token_chars;
     } else {
       // Characters covered by any repeated n-gram, each character counted once.
-      std::uint64_t covered = 0;
-      std::size_t covered_until = 0;  // tokens before this index are already counted
-      for (std::size_t i = 0; i < m; ++i) {
-        if (!sc.repeated[i]) continue;
-        const std::size_t from = std::max(i, covered_until);
-        covered += sc.prefix_chars[i + n] - sc.prefix_chars[from];
-        covered_until = i + n;
-      }
-      r.dup_ngram_char_frac[n - 5] = covered / token_chars;
+      r.dup_ngram_char_frac[n - 5] = covered_chars(sc, m, n, [&](std::size_t i) { return sc.repeated[i] != 0; }) / token_chars;
     }
     if (!any_repeat) break;
   }
