@@ -196,8 +196,11 @@ bool is_numbered_clause(std::string_view line) {
   for (std::string_view p : {"article ", "chapter ", "section ", "clause "}) {
     if (!starts_with_ci(line, p)) continue;
     const std::string_view rest = line.substr(p.size());
-    // "Article 5  Evaluation index", "Article  Award settings" (the number lost in translation)
-    if (!rest.empty() && (rest[0] == ' ' || (rest[0] >= '0' && rest[0] <= '9'))) return true;
+    // "Article 5  Evaluation index", "Article  Award settings" (the number lost in translation):
+    // a heading, short or with the double space 第五条 leaves; not "Article 10 of the law was …".
+    if (rest.empty() || !(rest[0] == ' ' || (rest[0] >= '0' && rest[0] <= '9'))) continue;
+    const bool heading = line.size() <= 60 && line.back() != '.' && line.back() != ',';
+    if (heading || rest.find("  ") < 6) return true;
   }
   // "the first  Purpose of award": an ordinal and a double space, as 第一条 translates.
   if (starts_with_ci(line, "the ") && line.find("  ") != std::string_view::npos && line.find("  ") < 16)
