@@ -112,10 +112,12 @@ class TextPass {
 
  private:
   void scan_line(std::string_view l, std::uint32_t index) {
-    sc_.sentence_classes.clear();
+    // At most one class per byte: sized once per line, written by index (no growth checks).
+    if (sc_.sentence_classes.size() < l.size()) sc_.sentence_classes.resize(l.size());
+    std::uint8_t* classes = sc_.sentence_classes.data();
     bool nonblank = false;
     std::uint64_t line_chars = 0;
-    int dots = 0;
+    CharCounts counts;
     bool prev_digit = false;
     for (std::size_t i = 0; i < l.size();) {
       const auto b = static_cast<unsigned char>(l[i]);
@@ -130,10 +132,9 @@ class TextPass {
         len = d.length;
       }
       const std::uint16_t cls = char_class(bmp_, cp);
-      ++line_chars;
-      sc_.sentence_classes.push_back(static_cast<std::uint8_t>(cls >> kSbShift));
+      classes[line_chars++] = static_cast<std::uint8_t>(cls >> kSbShift);
       nonblank |= !(cls & kBlankish);
-      count_char(cp, cls, dots);
+      counts.add(cp, cls);
       if (cls & kCjkToken) {
         end_word();
         if (run_chars_ == 0) run_begin_ = i;
@@ -155,6 +156,7 @@ class TextPass {
     }
     end_word();
     end_cjk_run(l, l.size());
+    counts.add_to(s_);
     s_.chars += line_chars;
     if (!nonblank) {
       end_paragraph(index);
@@ -163,24 +165,41 @@ class TextPass {
     finish_nonblank_line(l, index, line_chars);
   }
 
-  void count_char(char32_t cp, std::uint16_t cls, int& dots) {
-    s_.whitespace += (cls & kSpace) != 0;
-    s_.uppercase += (cls & kUpper) != 0;
-    s_.digits += (cls & kDigit) != 0;
-    s_.punctuation += (cls & kPunct) != 0;
-    s_.cjk_chars += (cls & kHan) != 0;
-    s_.latin_letters += (cls & kLatin) != 0;
-    if (cp == '.') {
-      if (++dots == 3) {
-        ++s_.ellipses;
-        dots = 0;
+  // Per-character counts of one line, kept in a local so they stay in registers: the line loop
+  // also stores through a byte pointer, which would otherwise force every counter to memory.
+  struct CharCounts {
+    std::uint64_t whitespace = 0, uppercase = 0, digits = 0, punctuation = 0, han = 0, latin = 0;
+    std::uint64_t ellipses = 0, hashes = 0;
+    int dots = 0;
+    void add(char32_t cp, std::uint16_t cls) {
+      whitespace += (cls & kSpace) != 0;
+      uppercase += (cls & kUpper) != 0;
+      digits += (cls & kDigit) != 0;
+      punctuation += (cls & kPunct) != 0;
+      han += (cls & kHan) != 0;
+      latin += (cls & kLatin) != 0;
+      if (cp == '.') {
+        if (++dots == 3) {
+          ++ellipses;
+          dots = 0;
+        }
+        return;
       }
-      return;
+      dots = 0;
+      hashes += cp == '#';
+      ellipses += cp == 0x2026;
     }
-    dots = 0;
-    if (cp == '#') ++s_.hashes;
-    else if (cp == 0x2026) ++s_.ellipses;
-  }
+    void add_to(ArticleStats& s) const {
+      s.whitespace += whitespace;
+      s.uppercase += uppercase;
+      s.digits += digits;
+      s.punctuation += punctuation;
+      s.cjk_chars += han;
+      s.latin_letters += latin;
+      s.ellipses += ellipses;
+      s.hashes += hashes;
+    }
+  };
 
   // An apostrophe or hyphen between two word characters, or '.' and ',' between two digits,
   // keeps a word going: "Xi'an", "China’s", "e-commerce", "3.51", "2,100".
@@ -240,7 +259,7 @@ class TextPass {
 
   void finish_nonblank_line(std::string_view l, std::uint32_t index, std::uint64_t line_chars) {
     ++s_.nonblank_lines;
-    int sentences = count_sentences_scanned(sc_.sentence_classes.data(), sc_.sentence_classes.size());
+    int sentences = count_sentences_scanned(sc_.sentence_classes.data(), line_chars);
     if (sentences < 0) sentences = static_cast<int>(count_sentences_icu(l));
     s_.sentences += static_cast<std::uint64_t>(sentences);
 

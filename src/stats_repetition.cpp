@@ -24,7 +24,8 @@ struct Scratch {
   std::vector<std::uint64_t> prefix_hash;   // prefix_hash[k] = sum_{j<k} token[j] * B^(k-1-j)
   std::vector<std::uint64_t> prefix_chars;  // prefix_chars[k] = chars of tokens [0, k)
   std::vector<std::uint8_t> repeated;       // at level n: the n-gram at i occurs at least twice
-  std::vector<std::uint32_t> slot;          // at level n: the count-table slot of the n-gram at i
+  std::vector<std::uint32_t> positions;     // at level n: the positions counted (ascending)
+  std::vector<std::uint32_t> slot;          // their count-table slots
   CountTable table;
 };
 
@@ -53,14 +54,15 @@ Duplicates find_duplicates(const std::vector<LineKey>& items, CountTable& table)
 
 double frac(double num, double den) { return den > 0 ? num / den : 0.0; }
 
-// Characters of the tokens covered by the n-grams at the positions `chosen` picks (of m), each
-// token counted once however many of those n-grams overlap it.
+// Characters of the tokens covered by the n-grams at sc.positions[k] (k < count) that `chosen`
+// picks, each token counted once however many of those n-grams overlap it.
 template <class Chosen>
-double covered_chars(const Scratch& sc, std::size_t m, std::size_t n, Chosen chosen) {
+double covered_chars(const Scratch& sc, std::size_t count, std::size_t n, Chosen chosen) {
   std::uint64_t covered = 0;
   std::size_t covered_until = 0;  // tokens before this index are already counted
-  for (std::size_t i = 0; i < m; ++i) {
-    if (!chosen(i)) continue;
+  for (std::size_t k = 0; k < count; ++k) {
+    if (!chosen(k)) continue;
+    const std::size_t i = sc.positions[k];
     const std::size_t from = std::max(i, covered_until);
     covered += sc.prefix_chars[i + n] - sc.prefix_chars[from];
     covered_until = i + n;
@@ -92,30 +94,32 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
     sc.prefix_chars[k + 1] = sc.prefix_chars[k] + tokens.chars[k];
   }
   const double token_chars = double(sc.prefix_chars[t]);
-  sc.repeated.assign(t, 1);
+  // Positions are kept as compact lists (built without branches: the flags are unpredictable),
+  // so each level touches only its candidates: all positions for unigrams, then few.
+  sc.repeated.assign(t + 1, 0);
+  sc.positions.resize(t);
   sc.slot.resize(t);
+  for (std::size_t i = 0; i < t; ++i) sc.positions[i] = static_cast<std::uint32_t>(i);
+  std::size_t candidates = t;
 
   std::uint64_t base_pow = 1;  // B^n
-  for (std::size_t n = 1; n <= kMaxN && n <= t; ++n) {
+  for (std::size_t n = 1; n <= kMaxN && n <= t && candidates > 0; ++n) {
     base_pow *= kBase;
     const std::size_t m = t - n + 1;  // n-grams at this level
-    // Candidates: every position for unigrams, else where both inner (n-1)-grams repeat.
-    std::size_t candidates = 0;
-    for (std::size_t i = 0; i < m; ++i) {
-      const bool c = n == 1 || (sc.repeated[i] && sc.repeated[i + 1]);
-      sc.slot[i] = c ? 0 : kNotCounted;
-      candidates += c;
-    }
-    if (candidates == 0) break;  // nothing repeats at this length, so nothing longer does
+    std::uint32_t* pos = sc.positions.data();
+    std::uint32_t* slot = sc.slot.data();
     sc.table.reset(candidates);
-    for (std::size_t i = 0; i < m; ++i)
-      if (sc.slot[i] != kNotCounted)
-        sc.slot[i] = sc.table.add(sc.prefix_hash[i + n] - sc.prefix_hash[i] * base_pow);
-    bool any_repeat = false;
-    for (std::size_t i = 0; i < m; ++i) {
-      const bool rep = sc.slot[i] != kNotCounted && sc.table.count_at(sc.slot[i]) >= 2;
-      sc.repeated[i] = rep;
-      any_repeat |= rep;
+    for (std::size_t k = 0; k < candidates; ++k)
+      slot[k] = sc.table.add(sc.prefix_hash[pos[k] + n] - sc.prefix_hash[pos[k]] * base_pow);
+    // Keep the positions whose n-gram repeats; flag them for the next level.
+    std::fill(sc.repeated.begin(), sc.repeated.begin() + static_cast<std::ptrdiff_t>(m + 1), 0);
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < candidates; ++k) {
+      const bool rep = sc.table.count_at(slot[k]) >= 2;
+      sc.repeated[pos[k]] = rep;
+      pos[kept] = pos[k];
+      slot[kept] = slot[k];
+      kept += rep;
     }
 
     if (n == 1) {
@@ -127,23 +131,29 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
         if (c > 1) sum_c_ln_c += c * std::log(double(c));
       }
       stats.unigram_entropy = std::log(double(t)) - sum_c_ln_c / double(t);
-    } else if (n <= 4) {
-      // The most frequent n-gram, if it repeats at all (ties: the one that occurs first), and the
-      // characters its occurrences cover (overlapping occurrences, "x y x y x", count once).
+    } else if (n <= 4 && kept > 0) {
+      // The most frequent n-gram (ties: the one that occurs first), and the characters its
+      // occurrences cover (overlapping occurrences, "x y x y x", count once).
       std::uint32_t best_count = 0, best_slot = kNotCounted;
-      for (std::size_t i = 0; i < m; ++i) {
-        if (sc.repeated[i] && sc.table.count_at(sc.slot[i]) > best_count) {
-          best_count = sc.table.count_at(sc.slot[i]);
-          best_slot = sc.slot[i];
+      for (std::size_t k = 0; k < kept; ++k) {
+        const std::uint32_t c = sc.table.count_at(slot[k]);
+        if (c > best_count) {
+          best_count = c;
+          best_slot = slot[k];
         }
       }
       r.top_ngram_char_frac[n - 2] =
-          best_slot == kNotCounted ? 0.0 : covered_chars(sc, m, n, [&](std::size_t i) { return sc.slot[i] == best_slot; }) / token_chars;
-    } else {
+          covered_chars(sc, kept, n, [&](std::size_t k) { return slot[k] == best_slot; }) / token_chars;
+    } else if (n >= 5) {
       // Characters covered by any repeated n-gram, each character counted once.
-      r.dup_ngram_char_frac[n - 5] = covered_chars(sc, m, n, [&](std::size_t i) { return sc.repeated[i] != 0; }) / token_chars;
+      r.dup_ngram_char_frac[n - 5] = covered_chars(sc, kept, n, [](std::size_t) { return true; }) / token_chars;
     }
-    if (!any_repeat) break;
+    // Next level: an (n+1)-gram at i can repeat only if the n-grams at i and i+1 both do.
+    candidates = 0;
+    for (std::size_t k = 0; k < kept; ++k) {
+      pos[candidates] = pos[k];
+      candidates += pos[k] + 1 < m && sc.repeated[pos[k] + 1];
+    }
   }
 }
 

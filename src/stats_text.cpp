@@ -58,19 +58,16 @@ bool is_term(std::uint8_t c) { return c == kSbATerm || c == kSbSTerm; }
 }  // namespace
 
 int count_sentences_scanned(const std::uint8_t* c, std::size_t n) {
-  // Classes the rules below do not cover: SB5 (Extend/Format attach to what precedes) and
-  // paragraph separators inside a line. ICU handles those lines.
-  bool any = false;
+  // One pass: classes the rules below do not cover (SB5: Extend/Format attach to what precedes;
+  // paragraph separators inside a line) hand the line to ICU as soon as they are seen.
+  int sentences = 0;
+  bool any = false;  // a non-space character so far
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t k = c[i];
     if (k == kSbExtend || k == kSbFormat || k == kSbSep || k == kSbCR || k == kSbLF) return -1;
     any |= k != kSbSp;
-  }
-  if (!any) return 0;
-  int sentences = 1;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!is_term(c[i])) continue;
-    const bool aterm = c[i] == kSbATerm;
+    if (!is_term(k)) continue;
+    const bool aterm = k == kSbATerm;
     std::size_t j = i + 1;
     if (aterm && j < n) {
       if (c[j] == kSbNumeric) continue;  // SB6: "3.5"
@@ -80,15 +77,15 @@ int count_sentences_scanned(const std::uint8_t* c, std::size_t n) {
     while (j < n && c[j] == kSbSp) ++j;     // SB10
     if (j == n) break;                      // the line ends the sentence
     if (aterm) {                            // SB8: "e.g. the", "etc. 3 more"
-      std::size_t k = j;
-      while (k < n && c[k] != kSbOLetter && c[k] != kSbUpper && c[k] != kSbLower && !is_term(c[k])) ++k;
-      if (k < n && c[k] == kSbLower) continue;
+      std::size_t m = j;
+      while (m < n && c[m] != kSbOLetter && c[m] != kSbUpper && c[m] != kSbLower && !is_term(c[m])) ++m;
+      if (m < n && c[m] == kSbLower) continue;
     }
     if (c[j] == kSbSContinue || is_term(c[j])) continue;  // SB8a: "?!", "etc.,"
-    ++sentences;  // SB11: a break before j
+    ++sentences;  // SB11: a break before j; what was skipped (Close, Sp) needs no check
     i = j - 1;
   }
-  return sentences;
+  return any ? sentences + 1 : 0;
 }
 
 namespace {
