@@ -294,7 +294,7 @@ TEST_CASE("reader decodes a lone UTF-16 surrogate as U+FFFD and reports it", "[r
   check_offset_map(*r.source);
 }
 
-TEST_CASE("--encoding overrides detection", "[reader][encoding]") {
+TEST_CASE("a forced encoding (--encoding) overrides detection", "[reader][encoding]") {
   const std::string gbk = encoding_fixture("gbk.txt");
   SECTION("forcing Big5 on GBK bytes decodes them as Big5, as asked") {
     const DecodeResult r = decode_bytes(gbk, ReadOptions{"Big5"});
