@@ -69,6 +69,8 @@ Cell span_cell(const ArticleRow& row, int which) {
   }
 }
 
+Cell text_or_null(std::string_view s) { return s.empty() ? Cell() : Cell(std::string(s)); }
+
 std::vector<ArticleField> build_article_fields() {
   using Row = const ArticleRow&;
   std::vector<ArticleField> f = {
@@ -83,6 +85,11 @@ std::vector<ArticleField> build_article_fields() {
       {"title_line", [](Row r) -> Cell { return std::uint64_t(r.segment().title_line + 1); }},
       {"boundary.cues", [](Row r) -> Cell { return r.segment().boundary.cues; }},
       {"boundary.confidence", [](Row r) -> Cell { return r.segment().boundary.confidence; }},
+      // The splitter's metadata, null when the article has no such line (as in the record).
+      {"metadata.author", [](Row r) { return text_or_null(r.segment().metadata.author); }},
+      {"metadata.editor", [](Row r) { return text_or_null(r.segment().metadata.editor); }},
+      {"metadata.source", [](Row r) { return text_or_null(r.segment().metadata.source); }},
+      {"metadata.date", [](Row r) { return text_or_null(r.segment().metadata.date); }},
   };
   for (std::size_t i = 0; i < stat_fields().size(); ++i) {
     ArticleField field;
