@@ -51,6 +51,21 @@ void BM_Splitter(benchmark::State& state) {
 }
 BENCHMARK(BM_Splitter);
 
+// Dumps without separators (data/001, data/002) take the evidence path: cues and lexical cohesion.
+void BM_SplitterNoSeparator(benchmark::State& state) {
+  std::string text;
+  for (const char* name : {"001_2725a3a24cc2e181.txt", "002_f2556a01afc1b775.txt"}) {
+    std::ifstream in(std::string(CORPUS_SCAN_DATA_DIR) + "/" + name, std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    text += ss.str();
+  }
+  const auto lines = split_lines(text);
+  for (auto _ : state) benchmark::DoNotOptimize(split_articles(text, lines));
+  state.SetBytesProcessed(state.iterations() * text.size());
+}
+BENCHMARK(BM_SplitterNoSeparator);
+
 void BM_Normalizer(benchmark::State& state) {
   const auto lines = split_lines(corpus());
   const Normalizer normalizer;
