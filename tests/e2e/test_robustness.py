@@ -364,6 +364,21 @@ class FileSystemTest(Checks):
             for dev in devices[:1]:
                 self.assert_skipped(recs, dev, "not-a-file")
 
+    def test_summary_counts_every_input_processed_or_skipped(self):
+        with tempfile.TemporaryDirectory() as d:
+            shutil.copy(os.path.join(ROOT, "tests/fixtures/encodings/gbk.txt"), d)
+            shutil.copy(os.path.join(ROOT, "tests/fixtures/crlf.txt"), d)
+            shutil.copy(os.path.join(ROOT, "tests/fixtures/binary.bin"), d)
+            shutil.copy(os.path.join(ROOT, "tests/fixtures/empty.txt"), d)
+            os.mkfifo(os.path.join(d, "fifo"))
+            os.symlink("loop", os.path.join(d, "loop"))
+            recs, _ = self.scan(["--summary", d], 1)
+            per_input = [r for r in recs if r["type"] in ("file", "skipped")]
+            self.assertEqual(sorted(path_text(r) for r in per_input), sorted(os.path.join(d, n) for n in os.listdir(d)))
+            summary = recs[-1]
+            self.assertEqual(summary["type"], "summary")
+            self.assertEqual((summary["files"], summary["skipped"]), (3, 3))
+
     def test_one_hundred_thousand_small_files(self):
         n = 100_000
         # On tmpfs when there is one: creating 100,000 inodes on an overlay disk takes ~30 s.
