@@ -4,6 +4,7 @@
 
 #include "normalizer/passes.hpp"
 #include "normalizer/rewrite.hpp"
+#include "normalizer/screen.hpp"
 
 namespace corpus_scan {
 
@@ -44,34 +45,47 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   rewrite.reset(line);
   pending.clear();
 
-  // Output is always valid UTF-8, whatever is switched off.
-  find_invalid_utf8(rewrite.text(), pending);
-  rewrite.apply(pending);
-
-  auto run = [&](EditKind kind, void (*pass)(std::string_view, std::vector<Pending>&)) {
-    if (!options_.on(kind)) return;
-    pass(rewrite.text(), pending);
+  // One look at the bytes says which passes could find anything; a pass that changed the text
+  // has the screen redone, so it always describes what the next pass reads.
+  std::uint32_t screen = screen_line(rewrite.text());
+  auto apply = [&] {
+    if (pending.empty()) return;
     rewrite.apply(pending);
+    screen = screen_line(rewrite.text());
   };
-  if (options_.form != UnicodeForm::None) {
-    find_unicode(rewrite.text(), options_.form, pending);
-    rewrite.apply(pending);
-  }
-  run(EditKind::Whitespace, &find_whitespace);
-  run(EditKind::CjkPunctInLatin, &find_cjk_punct);
-  run(EditKind::SplitEllipsis, &find_split_ellipsis);
-  run(EditKind::SplitDash, &find_split_dash);
-  run(EditKind::BrokenApostrophe, &find_broken_apostrophe);
-  run(EditKind::SplitNumber, &find_split_number);
-  run(EditKind::SplitDomain, &find_split_domain);
-  // Code (machine-translated Python in the dumps) keeps its dots and camelCase.
-  if (!looks_like_code(rewrite.text())) {
-    run(EditKind::MissingSpace, &find_missing_space);
-    run(EditKind::GluedWords, &find_glued_words);
-  }
-  run(EditKind::RepetitionLoop, &find_repetition_loop);
+  auto has = [&](std::uint32_t triggers) { return (screen & triggers) != 0; };
 
-  if (edits && options_.on(EditKind::LostChars)) {
+  // Output is always valid UTF-8, whatever is switched off.
+  if (has(kNonAscii)) {
+    find_invalid_utf8(rewrite.text(), pending);
+    apply();
+  }
+
+  auto run = [&](EditKind kind, bool triggered, void (*pass)(std::string_view, std::vector<Pending>&)) {
+    if (!triggered || !options_.on(kind)) return;
+    pass(rewrite.text(), pending);
+    apply();
+  };
+  if (options_.form != UnicodeForm::None && has(kNonAscii)) {
+    find_unicode(rewrite.text(), options_.form, pending);
+    apply();
+  }
+  run(EditKind::Whitespace, has(kNonAscii | kControl | kDoubleSpace | kEdgeSpace), &find_whitespace);
+  run(EditKind::CjkPunctInLatin, has(kNonAscii), &find_cjk_punct);
+  run(EditKind::SplitEllipsis, has(kNonAscii) || (has(kDotSpace) && has(kSpaceDot)), &find_split_ellipsis);
+  run(EditKind::SplitDash, has(kNonAscii), &find_split_dash);
+  run(EditKind::BrokenApostrophe, has(kSpacedQuote), &find_broken_apostrophe);
+  run(EditKind::SplitNumber, has(kDigitGap), &find_split_number);
+  run(EditKind::SplitDomain, has(kDotSpace), &find_split_domain);
+  // Code (machine-translated Python in the dumps) keeps its dots and camelCase.
+  const bool missing_space = has(kPunctUpper), glued = has(kUpperLower) && has(kBeforeUpper);
+  if ((missing_space || glued) && !looks_like_code(rewrite.text())) {
+    run(EditKind::MissingSpace, missing_space, &find_missing_space);
+    run(EditKind::GluedWords, has(kUpperLower) && has(kBeforeUpper), &find_glued_words);
+  }
+  run(EditKind::RepetitionLoop, true, &find_repetition_loop);
+
+  if (edits && options_.on(EditKind::LostChars) && has(kDoubleQuestion | kReplacementLead)) {
     thread_local std::vector<std::pair<std::size_t, std::size_t>> lost;
     lost.clear();
     find_lost_chars(rewrite.text(), lost);

@@ -1,0 +1,36 @@
+// The line screen: one pass over a line's bytes that notes which byte pairs some normalizer pass
+// could act on, so the passes whose trigger is absent are skipped without reading the line again
+// (most lines of the dumps are plain English text that no pass changes).
+//
+// Every trigger is a necessary condition of its pass, never a sufficient one: a pass that is run
+// decides for itself, exactly as without the screen. The screen is recomputed whenever a pass has
+// changed the text, so it always describes the text the next pass sees.
+//
+// Ownership: screen_line reads the caller's string_view and keeps nothing.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace corpus_scan::normalizer {
+
+// Bits of what a line holds.
+enum Trigger : std::uint32_t {
+  kNonAscii = 1u << 0,        // a byte >= 0x80
+  kControl = 1u << 1,         // a byte < 0x20 (tab included) or DEL
+  kDoubleSpace = 1u << 2,     // "  "
+  kEdgeSpace = 1u << 3,       // ' ' first or last
+  kDotSpace = 1u << 4,        // ". "
+  kSpaceDot = 1u << 5,        // " ."
+  kSpacedQuote = 1u << 6,     // an apostrophe-like mark (' ` ‘ ’ ′) with a space on one side
+  kDigitGap = 1u << 7,        // a digit then ' ' or ':'
+  kPunctUpper = 1u << 8,      // one of . , ; : ! ? then A-Z
+  kUpperLower = 1u << 9,      // A-Z then a-z
+  kBeforeUpper = 1u << 10,    // a-z or ')' then A-Z
+  kDoubleQuestion = 1u << 11, // "??"
+  kReplacementLead = 1u << 12 // the lead byte of U+FFFD (0xEF)
+};
+
+std::uint32_t screen_line(std::string_view text) noexcept;
+
+}  // namespace corpus_scan::normalizer
