@@ -1,5 +1,8 @@
 #include "corpus_scan/text.hpp"
 
+#include <algorithm>
+#include <cstring>
+
 namespace corpus_scan {
 
 DecodedChar decode_utf8_multibyte(std::string_view s, std::size_t pos) noexcept {
@@ -65,8 +68,9 @@ void append_utf8(std::string& out, char32_t cp) {
 std::size_t valid_utf8_prefix(std::string_view s) noexcept {
   std::size_t i = 0;
   while (i < s.size()) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) { ++i; continue; }
-    const DecodedChar d = decode_utf8(s, i);
+    i += ascii_prefix(s.substr(i));
+    if (i == s.size()) break;
+    const DecodedChar d = decode_utf8_multibyte(s, i);
     if (!d.valid) return i;
     i += d.length;
   }
@@ -75,23 +79,28 @@ std::size_t valid_utf8_prefix(std::string_view s) noexcept {
 
 std::vector<Line> split_lines(std::string_view text) {
   std::vector<Line> lines;
-  std::uint64_t begin = 0;
+  const char* const data = text.data();
   const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const char c = text[i];
-    if (c == '\n') {
-      lines.push_back({begin, i, i + 1});
-      begin = ++i;
-    } else if (c == '\r') {
-      const std::size_t next = (i + 1 < n && text[i + 1] == '\n') ? i + 2 : i + 1;
-      lines.push_back({begin, i, next});
-      begin = i = next;
-    } else {
-      ++i;
+  auto find = [&](char c, std::size_t from) -> std::size_t {
+    const void* p = from < n ? std::memchr(data + from, c, n - from) : nullptr;
+    return p ? static_cast<std::size_t>(static_cast<const char*>(p) - data) : n;
+  };
+  // The next CR and the next LF, each searched again only once the lines have passed it (so a
+  // file of lone CRs, or of LFs only, is still one pass of memchr).
+  std::size_t cr = find('\r', 0), lf = find('\n', 0);
+  std::size_t begin = 0;
+  while (begin < n) {
+    if (cr < begin) cr = find('\r', begin);
+    if (lf < begin) lf = find('\n', begin);
+    const std::size_t end = std::min(cr, lf);
+    if (end == n) {
+      lines.push_back({begin, n, n});
+      break;
     }
+    const std::size_t next = end == cr && end + 1 < n && data[end + 1] == '\n' ? end + 2 : end + 1;
+    lines.push_back({begin, end, next});
+    begin = next;
   }
-  if (begin < n) lines.push_back({begin, n, n});
   return lines;
 }
 

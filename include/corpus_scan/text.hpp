@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +36,18 @@ inline DecodedChar decode_utf8(std::string_view s, std::size_t pos) noexcept {
 DecodedChar decode_utf8_before(std::string_view s, std::size_t pos) noexcept;
 
 void append_utf8(std::string& out, char32_t cp);
+
+// Length of the ASCII prefix of s, eight bytes at a time (most bytes of these dumps are ASCII).
+inline std::size_t ascii_prefix(std::string_view s) noexcept {
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t chunk;
+    std::memcpy(&chunk, s.data() + i, 8);
+    if (chunk & 0x8080808080808080ull) break;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
+}
 
 // Length of the longest valid UTF-8 prefix of s.
 std::size_t valid_utf8_prefix(std::string_view s) noexcept;

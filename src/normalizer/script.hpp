@@ -41,17 +41,6 @@ bool in_latin_context(std::string_view text, std::size_t begin, std::size_t end)
 // True when the nearest letter on either side of [begin, end) is Chinese.
 bool touches_cjk(std::string_view text, std::size_t begin, std::size_t end) noexcept;
 
-// Length of the ASCII prefix of s, eight bytes at a time (most lines are mostly ASCII).
-inline std::size_t ascii_prefix(std::string_view s) noexcept {
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t chunk;
-    std::memcpy(&chunk, s.data() + i, 8);
-    if (chunk & 0x8080808080808080ull) break;
-  }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i;
-}
 inline bool all_ascii(std::string_view s) noexcept { return ascii_prefix(s) == s.size(); }
 
 }  // namespace corpus_scan::normalizer
