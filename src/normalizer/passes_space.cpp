@@ -113,8 +113,10 @@ void find_whitespace(std::string_view text, std::vector<Pending>& out) {
       ++i;
       continue;
     }
-    if (c == ' ' && i > 0 && i + 1 < n && text[i + 1] != ' ' && static_cast<unsigned char>(text[i + 1]) >= 0x21 &&
-        static_cast<unsigned char>(text[i + 1]) < 0x80) {
+    // A single space before a printable ASCII character is already right. (DEL is not printable:
+    // it is removed, and the space before it may then be trailing.)
+    if (c == ' ' && i > 0 && i + 1 < n && static_cast<unsigned char>(text[i + 1]) >= 0x21 &&
+        static_cast<unsigned char>(text[i + 1]) < 0x7F) {
       ++i;
       continue;
     }

@@ -69,6 +69,11 @@ void find_split_domain(std::string_view text, std::vector<Pending>& out) {
     const std::size_t label_end = letters_end(text, label_begin);
     const std::string_view label = text.substr(label_begin, label_end - label_begin);
     const bool boundary = label_end == text.size() || !is_identifier_byte(text[label_end]);
+    const bool word_follows = label_end < text.size() && text[label_end] == ' ';
+    if (word_follows && tables::contains(tables::kWordLikeDomainSuffixes, label)) {
+      pos += 2;
+      continue;
+    }
     const bool after_name = pos > 0 && is_ascii_alnum(text[pos - 1]);
     const bool www = pos >= 3 && text.compare(pos - 3, 3, "www") == 0 && (pos == 3 || !is_ascii_alpha(text[pos - 4]));
     if (after_name && ((boundary && tables::contains(tables::kDomainSuffixes, label)) || (www && !label.empty())))

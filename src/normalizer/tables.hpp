@@ -59,6 +59,9 @@ inline constexpr std::array<std::string_view, 36> kUpperSuffixes = {
 // a lowercase "com".
 inline constexpr std::array<std::string_view, 12> kDomainSuffixes = {
     "com", "net", "org", "cn", "gov", "edu", "io", "info", "biz", "hk", "tw", "uk"};
+// Suffixes that are also English words ("net profit", "more info"): joined only when punctuation or
+// the end of the line follows, as in "Guangming. net,", never before another word.
+inline constexpr std::array<std::string_view, 2> kWordLikeDomainSuffixes = {"net", "info"};
 
 // split-number: "8: 00" is a clock time when one of these words comes just before it ...
 inline constexpr std::array<std::string_view, 18> kTimeLeadWords = {

@@ -19,6 +19,8 @@ TEST_CASE("whitespace: indentation, runs, exotic and invisible spaces", "[normal
     {"Grok" ZWSP "-1 is open source", "Grok-1 is open source"},
     {BOM "Premier League", "Premier League"},
     {"Text\t|\tXia Xiaoyu", "Text | Xia Xiaoyu"},
+    {"s \x7F", "s"},  // fuzz finding: DEL hid the trailing space, which survived one pass
+    {"a \x7F" "b", "a b"},
     // must not change
     {"From disorder to norm", "From disorder to norm"},
     {"Text |Tech Planet Lin Jing Wang Lin", "Text |Tech Planet Lin Jing Wang Lin"},

@@ -42,11 +42,14 @@ TEST_CASE("split-domain: a domain split at its dot is joined", "[normalizer][spl
     {"Song Leyong, deputy general manager of Guangming. com, said that", "Song Leyong, deputy general manager of Guangming.com, said that"},
     {"visit www. baidu. com for more", "visit www.baidu.com for more"},
     {"published on Xinhua. cn.", "published on Xinhua.cn."},
+    {"reported by Guangming. net, a news site", "reported by Guangming.net, a news site"},
     // must not change
     {"Hexun.com is neutral about the statements", "Hexun.com is neutral about the statements"},
     {"The competition is fierce. Com panies compete", "The competition is fierce. Com panies compete"},
     {"In the end. come back", "In the end. come back"},
     {"the computer. computers are", "the computer. computers are"},
+    {"to occupy blind roads. info Although they have", "to occupy blind roads. info Although they have"},  // fuzz finding
+    {"the company said. net profit rose", "the company said. net profit rose"},
   });
 }
 
