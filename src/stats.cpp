@@ -4,6 +4,7 @@
 // the derived ratios. See docs/stats.md for what every number means.
 #include "corpus_scan/stats.hpp"
 
+#include <array>
 #include <cctype>
 
 #include <unicode/uchar.h>
@@ -167,17 +168,38 @@ class TextPass {
 
   // Per-character counts of one line, kept in a local so they stay in registers: the line loop
   // also stores through a byte pointer, which would otherwise force every counter to memory.
+  // The six class counters are 10-bit lanes of one word, bumped by one table add per character
+  // and spilled to the totals before a lane can overflow.
   struct CharCounts {
-    std::uint64_t whitespace = 0, uppercase = 0, digits = 0, punctuation = 0, han = 0, latin = 0;
+    enum Lane { kWhitespaceLane, kUppercaseLane, kDigitLane, kPunctLane, kHanLane, kLatinLane, kLanes };
+    static constexpr int kLaneBits = 10;
+    static constexpr std::uint32_t kSpillEvery = (1u << kLaneBits) - 1;
+    // Indexed by the class bits kUpper..kLatin (cls >> 1): which lanes a character bumps.
+    static constexpr std::array<std::uint64_t, 128> kLaneAdd = [] {
+      std::array<std::uint64_t, 128> t{};
+      for (std::uint32_t i = 0; i < 128; ++i) {
+        const std::uint32_t cls = i << 1;
+        std::uint64_t add = 0;
+        if (cls & kSpace) add |= std::uint64_t{1} << (kLaneBits * kWhitespaceLane);
+        if (cls & kUpper) add |= std::uint64_t{1} << (kLaneBits * kUppercaseLane);
+        if (cls & kDigit) add |= std::uint64_t{1} << (kLaneBits * kDigitLane);
+        if (cls & kPunct) add |= std::uint64_t{1} << (kLaneBits * kPunctLane);
+        if (cls & kHan) add |= std::uint64_t{1} << (kLaneBits * kHanLane);
+        if (cls & kLatin) add |= std::uint64_t{1} << (kLaneBits * kLatinLane);
+        t[i] = add;
+      }
+      return t;
+    }();
+    static_assert(kLatin < (1 << 8), "the lane table covers class bits 1..7");
+
+    std::uint64_t lanes = 0;
+    std::uint32_t in_lanes = 0;
+    std::uint64_t totals[kLanes] = {};
     std::uint64_t ellipses = 0, hashes = 0;
     int dots = 0;
     void add(char32_t cp, std::uint16_t cls) {
-      whitespace += (cls & kSpace) != 0;
-      uppercase += (cls & kUpper) != 0;
-      digits += (cls & kDigit) != 0;
-      punctuation += (cls & kPunct) != 0;
-      han += (cls & kHan) != 0;
-      latin += (cls & kLatin) != 0;
+      lanes += kLaneAdd[(cls >> 1) & 0x7F];
+      if (++in_lanes == kSpillEvery) spill();
       if (cp == '.') {
         if (++dots == 3) {
           ++ellipses;
@@ -189,13 +211,19 @@ class TextPass {
       hashes += cp == '#';
       ellipses += cp == 0x2026;
     }
-    void add_to(ArticleStats& s) const {
-      s.whitespace += whitespace;
-      s.uppercase += uppercase;
-      s.digits += digits;
-      s.punctuation += punctuation;
-      s.cjk_chars += han;
-      s.latin_letters += latin;
+    void spill() {
+      for (int k = 0; k < kLanes; ++k) totals[k] += (lanes >> (kLaneBits * k)) & kSpillEvery;
+      lanes = 0;
+      in_lanes = 0;
+    }
+    void add_to(ArticleStats& s) {
+      spill();
+      s.whitespace += totals[kWhitespaceLane];
+      s.uppercase += totals[kUppercaseLane];
+      s.digits += totals[kDigitLane];
+      s.punctuation += totals[kPunctLane];
+      s.cjk_chars += totals[kHanLane];
+      s.latin_letters += totals[kLatinLane];
       s.ellipses += ellipses;
       s.hashes += hashes;
     }
