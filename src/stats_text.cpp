@@ -4,6 +4,7 @@
 // a table lookup, so sentences are counted by a scanner that applies the same Unicode rules to a
 // table of Sentence_Break classes; ICU runs only on lines holding classes the scanner leaves to
 // it, and on runs of CJK characters, where its dictionary is the point.
+#include <array>
 #include <memory>
 #include <mutex>
 
@@ -53,7 +54,20 @@ const std::uint16_t* bmp_char_classes() {
 
 namespace {
 
-bool is_term(std::uint8_t c) { return c == kSbATerm || c == kSbSTerm; }
+constexpr bool is_term(std::uint8_t c) { return c == kSbATerm || c == kSbSTerm; }
+
+// What the sentence scanner asks of each Sentence_Break class, read with one table load per
+// character: the scanner's loop then skips ordinary characters on a single test.
+enum : std::uint8_t { kSbUnhandled = 1, kSbIsTerm = 2, kSbNotSpace = 4 };
+constexpr std::array<std::uint8_t, 16> kSbFlags = [] {
+  std::array<std::uint8_t, 16> t{};
+  for (std::uint8_t k = 0; k < 16; ++k) {
+    if (k == kSbExtend || k == kSbFormat || k == kSbSep || k == kSbCR || k == kSbLF) t[k] |= kSbUnhandled;
+    if (is_term(k)) t[k] |= kSbIsTerm;
+    if (k != kSbSp) t[k] |= kSbNotSpace;
+  }
+  return t;
+}();
 
 }  // namespace
 
@@ -64,9 +78,10 @@ int count_sentences_scanned(const std::uint8_t* c, std::size_t n) {
   bool any = false;  // a non-space character so far
   for (std::size_t i = 0; i < n; ++i) {
     const std::uint8_t k = c[i];
-    if (k == kSbExtend || k == kSbFormat || k == kSbSep || k == kSbCR || k == kSbLF) return -1;
-    any |= k != kSbSp;
-    if (!is_term(k)) continue;
+    const std::uint8_t flags = kSbFlags[k & 0xF];
+    any |= (flags & kSbNotSpace) != 0;
+    if (!(flags & (kSbUnhandled | kSbIsTerm))) continue;
+    if (flags & kSbUnhandled) return -1;
     const bool aterm = k == kSbATerm;
     std::size_t j = i + 1;
     if (aterm && j < n) {
