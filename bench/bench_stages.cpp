@@ -8,6 +8,7 @@
 
 #include "corpus_scan/normalizer.hpp"
 #include "corpus_scan/reader.hpp"
+#include "corpus_scan/report.hpp"
 #include "corpus_scan/scan.hpp"
 #include "corpus_scan/splitter.hpp"
 #include "corpus_scan/stats.hpp"
@@ -80,6 +81,38 @@ void BM_Normalizer(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * corpus().size());
 }
 BENCHMARK(BM_Normalizer);
+
+// The statistics of every article of data/, over its normalized text (as scan computes them).
+void BM_Stats(benchmark::State& state) {
+  const ScanOptions options;
+  const Normalizer normalizer(options.normalize);
+  const FileReport report = analyze("bench", decode_bytes(corpus()), options, normalizer);
+  const std::string_view text = report.source->text();
+  for (auto _ : state) {
+    for (const ArticleReport& a : report.articles) {
+      const Segment& seg = report.segments[a.segment];
+      benchmark::DoNotOptimize(compute_stats(text.substr(seg.byte_begin, seg.byte_end - seg.byte_begin), a.normalized,
+                                             a.edits, options.quality));
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * corpus().size());
+}
+BENCHMARK(BM_Stats);
+
+// The JSON Lines records of one analyzed file.
+void BM_ScanRecords(benchmark::State& state) {
+  const ScanOptions options;
+  const Normalizer normalizer(options.normalize);
+  const FileReport report = analyze("bench", decode_bytes(corpus()), options, normalizer);
+  std::string out;
+  for (auto _ : state) {
+    out.clear();
+    write_scan_records(report, out);
+    benchmark::DoNotOptimize(out.data());
+  }
+  state.SetBytesProcessed(state.iterations() * corpus().size());
+}
+BENCHMARK(BM_ScanRecords);
 
 void BM_WholeFile(benchmark::State& state) {
   const ScanOptions options;
