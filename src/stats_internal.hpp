@@ -83,19 +83,25 @@ inline std::uint64_t fold_hash(std::uint64_t seq, std::uint64_t item) {
 
 // Open-addressing table from 64-bit keys to a count, sized for a known number of inserts and
 // reused between articles (its storage only grows), so counting allocates nothing per article.
+// Each slot carries the generation it was filled in: reset() starts a new generation instead of
+// clearing the slots, so it costs O(1) however large the last article was.
 class CountTable {
  public:
   struct Slot {
-    std::uint64_t key;  // 0 = empty (a key of 0 is stored as 1)
+    std::uint64_t key;  // a key of 0 is stored as 1
     std::uint32_t count;
+    std::uint32_t generation;  // the slot is empty unless this is the table's generation
   };
 
   // Prepares for up to n inserts.
   void reset(std::size_t n) {
     std::size_t cap = 16;
     while (cap < 2 * n) cap <<= 1;
-    if (slots_.size() < cap) slots_.resize(cap);
-    std::memset(static_cast<void*>(slots_.data()), 0, cap * sizeof(Slot));
+    if (slots_.size() < cap) slots_.resize(cap);  // new slots hold generation 0: empty
+    if (++generation_ == 0) {  // wrapped around: clear for real, once per 2^32 resets
+      std::memset(static_cast<void*>(slots_.data()), 0, slots_.size() * sizeof(Slot));
+      generation_ = 1;
+    }
     mask_ = cap - 1;
     distinct_ = 0;
   }
@@ -106,14 +112,13 @@ class CountTable {
     std::size_t i = mix64(key) & mask_;
     for (;;) {
       Slot& s = slots_[i];
-      if (s.key == key) {
-        ++s.count;
+      if (s.generation != generation_) {
+        s = {key, 1, generation_};
+        ++distinct_;
         return static_cast<std::uint32_t>(i);
       }
-      if (s.key == 0) {
-        s.key = key;
-        s.count = 1;
-        ++distinct_;
+      if (s.key == key) {
+        ++s.count;
         return static_cast<std::uint32_t>(i);
       }
       i = (i + 1) & mask_;
@@ -123,12 +128,16 @@ class CountTable {
   std::uint32_t count_at(std::uint32_t slot) const { return slots_[slot].count; }
   std::size_t distinct() const { return distinct_; }
   std::size_t capacity() const { return mask_ + 1; }
-  const Slot& slot(std::size_t i) const { return slots_[i]; }
+  // The count in slot i (0 when the slot is empty), for walks over the whole table.
+  std::uint32_t count_in_slot(std::size_t i) const {
+    return slots_[i].generation == generation_ ? slots_[i].count : 0;
+  }
 
  private:
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::size_t distinct_ = 0;
+  std::uint32_t generation_ = 0;
 };
 
 // ---- Sentences -------------------------------------------------------------------------------

@@ -127,7 +127,7 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
       stats.distinct_tokens = sc.table.distinct();
       double sum_c_ln_c = 0;
       for (std::size_t i = 0; i < sc.table.capacity(); ++i) {
-        const std::uint32_t c = sc.table.slot(i).count;
+        const std::uint32_t c = sc.table.count_in_slot(i);
         if (c > 1) sum_c_ln_c += c * std::log(double(c));
       }
       stats.unigram_entropy = std::log(double(t)) - sum_c_ln_c / double(t);
