@@ -200,6 +200,10 @@ class TextPass {
     void add(char32_t cp, std::uint16_t cls) {
       lanes += kLaneAdd[(cls >> 1) & 0x7F];
       if (++in_lanes == kSpillEvery) spill();
+      if (!(cls & kSymbolMark)) {  // most characters: one test for the three below
+        dots = 0;
+        return;
+      }
       if (cp == '.') {
         if (++dots == 3) {
           ++ellipses;

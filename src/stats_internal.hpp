@@ -28,6 +28,7 @@ enum : std::uint16_t {
   kLatin = 1 << 7,      // an Alphabetic character of the Latin script
   kLetter = 1 << 8,     // Alphabetic (any script, CJK included)
   kBlankish = 1 << 9,   // horizontal space or invisible (text.hpp is_blank): does not make a line non-blank
+  kSymbolMark = 1 << 10, // '.', '#' or U+2026: the characters the ellipsis and hash counts look at
   kSbShift = 12,        // bits 12..15: the Sentence_Break property (ICU's USentenceBreak, 0..14)
 };
 

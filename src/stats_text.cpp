@@ -39,6 +39,7 @@ std::uint16_t compute_char_class(char32_t cp) {
   if (u_isUWhiteSpace(c)) cls |= kSpace;
   if (alphabetic && script == USCRIPT_LATIN) cls |= kLatin;
   if (is_horizontal_space(cp) || is_invisible(cp)) cls |= kBlankish;
+  if (cp == '.' || cp == '#' || cp == 0x2026) cls |= kSymbolMark;
   cls |= static_cast<std::uint16_t>(u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK) << kSbShift);
   return cls;
 }
