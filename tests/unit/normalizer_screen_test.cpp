@@ -1,0 +1,132 @@
+// The line screen is only allowed to skip work: a pass whose trigger is absent from a line must
+// find nothing on it. Checked over every line of data/ and the fixtures (and over what the
+// normalizer makes of them), plus table cases of what each trigger notices.
+#include <catch2/catch.hpp>
+
+#include <utility>
+
+#include "normalizer/passes.hpp"
+#include "normalizer/screen.hpp"
+#include "corpus_scan/normalizer.hpp"
+#include "corpus_scan/text.hpp"
+#include "test_util.hpp"
+
+using namespace corpus_scan;
+using namespace corpus_scan::normalizer;
+using namespace corpus_scan::test;
+
+namespace {
+
+using Pass = void (*)(std::string_view, std::vector<Pending>&);
+
+struct Gate {
+  const char* name;
+  Pass pass;
+  bool (*triggered)(std::uint32_t screen);
+};
+
+// The same conditions normalize_line uses to skip a pass.
+const Gate kGates[] = {
+    {"invalid-utf8", &find_invalid_utf8, [](std::uint32_t s) { return (s & kNonAscii) != 0; }},
+    {"whitespace", &find_whitespace, [](std::uint32_t s) { return (s & (kNonAscii | kControl | kDoubleSpace | kEdgeSpace)) != 0; }},
+    {"cjk-punct", &find_cjk_punct, [](std::uint32_t s) { return (s & kNonAscii) != 0; }},
+    {"split-ellipsis", &find_split_ellipsis,
+     [](std::uint32_t s) { return (s & kNonAscii) != 0 || ((s & kDotSpace) != 0 && (s & kSpaceDot) != 0); }},
+    {"split-dash", &find_split_dash, [](std::uint32_t s) { return (s & kNonAscii) != 0; }},
+    {"broken-apostrophe", &find_broken_apostrophe, [](std::uint32_t s) { return (s & kSpacedQuote) != 0; }},
+    {"split-number", &find_split_number, [](std::uint32_t s) { return (s & kDigitGap) != 0; }},
+    {"split-domain", &find_split_domain, [](std::uint32_t s) { return (s & kDotSpace) != 0; }},
+    {"missing-space", &find_missing_space, [](std::uint32_t s) { return (s & kPunctUpper) != 0; }},
+    {"glued-words", &find_glued_words, [](std::uint32_t s) { return (s & kUpperLower) != 0 && (s & kBeforeUpper) != 0; }},
+};
+
+// Every line of data/ and the fixtures, and each line as the normalizer leaves it.
+std::vector<std::string> sample_lines() {
+  std::vector<std::string> lines;
+  std::vector<std::string> paths;
+  for (const std::string& f : data_files()) paths.push_back(data_path(f));
+  for (const char* f : {"blank_lines.txt", "bom.txt", "crlf.txt", "invalid_utf8.txt", "lone_cr.txt"})
+    paths.push_back(fixture_path(f));
+  const Normalizer normalizer;
+  for (const std::string& p : paths) {
+    const std::string text = slurp(p);
+    for (const Line& l : split_lines(text)) {
+      lines.emplace_back(l.content(text));
+      std::string out;
+      normalizer.normalize_line(l.content(text), 0, out, nullptr);
+      lines.push_back(std::move(out));
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("screen: a pass whose trigger is absent finds nothing on real lines", "[normalizer][screen]") {
+  const std::vector<std::string> lines = sample_lines();
+  REQUIRE(lines.size() > 1000);
+  std::size_t skipped = 0;
+  std::vector<Pending> found;
+  for (const std::string& line : lines) {
+    const std::uint32_t screen = screen_line(line);
+    for (const Gate& g : kGates) {
+      if (g.triggered(screen)) continue;
+      ++skipped;
+      found.clear();
+      g.pass(line, found);
+      INFO(g.name << " on: " << line);
+      CHECK(found.empty());
+    }
+  }
+  CHECK(skipped > lines.size());  // the screen does skip work on these lines
+}
+
+TEST_CASE("screen: lost-chars needs ?? or U+FFFD", "[normalizer][screen]") {
+  for (const std::string& line : sample_lines()) {
+    if (screen_line(line) & (kDoubleQuestion | kReplacementLead)) continue;
+    std::vector<std::pair<std::size_t, std::size_t>> lost;
+    find_lost_chars(line, lost);
+    INFO(line);
+    CHECK(lost.empty());
+  }
+}
+
+TEST_CASE("screen: what each trigger notices", "[normalizer][screen]") {
+  struct Case {
+    const char* line;
+    std::uint32_t must_have;
+    std::uint32_t must_not_have;
+  };
+  const Case cases[] = {
+      // Plain English: nothing for the word passes to look at.
+      {"the economy grew by three percent this year", 0,
+       kNonAscii | kControl | kDoubleSpace | kEdgeSpace | kDotSpace | kSpacedQuote | kDigitGap | kPunctUpper | kUpperLower},
+      {"network.Investment", kPunctUpper, kDotSpace},
+      {"according toPoisonous", kUpperLower | kBeforeUpper, kPunctUpper},
+      {"x)According", kBeforeUpper | kUpperLower, 0},
+      {"Guangming. com", kDotSpace | kUpperLower, kSpaceDot},
+      {"wait . . . then", kDotSpace | kSpaceDot, kNonAscii},
+      {"Xi 'an", kSpacedQuote, 0},
+      {"Xi \xE2\x80\x98" "an", kSpacedQuote | kNonAscii, 0},
+      {"Xi\xE2\x80\x99 an", kSpacedQuote | kNonAscii, 0},
+      {"China's economy", 0, kSpacedQuote},
+      {"at 8: 00 pm", kDigitGap, 0},
+      {"the 14 th day", kDigitGap, 0},
+      {"in 2024,the", 0, kDigitGap},
+      {"two  spaces", kDoubleSpace, kEdgeSpace},
+      {" leading", kEdgeSpace, 0},
+      {"trailing ", kEdgeSpace, 0},
+      {"tab\there", kControl, 0},
+      {"del\x7f", kControl, 0},
+      {"lost ??with", kDoubleQuestion, 0},
+      {"bad \xEF\xBF\xBD char", kReplacementLead | kNonAscii, 0},
+      {"what?", 0, kDoubleQuestion | kReplacementLead},
+  };
+  for (const Case& c : cases) {
+    const std::uint32_t s = screen_line(c.line);
+    INFO(c.line);
+    CHECK((s & c.must_have) == c.must_have);
+    CHECK((s & c.must_not_have) == 0);
+  }
+  CHECK(screen_line("") == 0);
+}
