@@ -1,5 +1,6 @@
 #include "corpus_scan/json.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <fmt/format.h>
@@ -126,14 +127,18 @@ JsonWriter& JsonWriter::value(bool b) {
   out_ += b ? "true" : "false";
   return *this;
 }
+// Numbers are formatted into a stack buffer and appended at once: a back_inserter into out_
+// would push one character at a time, and records hold a hundred numbers each.
 JsonWriter& JsonWriter::value(std::int64_t n) {
   separate();
-  fmt::format_to(std::back_inserter(out_), "{}", n);
+  const fmt::format_int digits(n);
+  out_.append(digits.data(), digits.size());
   return *this;
 }
 JsonWriter& JsonWriter::value(std::uint64_t n) {
   separate();
-  fmt::format_to(std::back_inserter(out_), "{}", n);
+  const fmt::format_int digits(n);
+  out_.append(digits.data(), digits.size());
   return *this;
 }
 double json_rounded(double d) { return std::round(d * 1e6) / 1e6; }
@@ -144,7 +149,9 @@ JsonWriter& JsonWriter::value(double d) {
     out_ += "null";
   } else {
     // Shortest representation that round-trips, with at most 6 decimals for readability.
-    fmt::format_to(std::back_inserter(out_), "{}", json_rounded(d));
+    char buf[64];  // the shortest round-trip form of a double is at most 24 characters
+    const auto written = fmt::format_to_n(buf, sizeof buf, "{}", json_rounded(d));
+    out_.append(buf, std::min(written.size, sizeof buf));
   }
   return *this;
 }
