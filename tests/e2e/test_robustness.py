@@ -29,6 +29,7 @@ import jsonschema
 BINARY = None
 ROOT = None
 HEAVY = False
+SANITIZED = False  # the binary was built with -DCORPUS_SCAN_SANITIZE=ON (AddressSanitizer)
 FIXTURES = None
 
 
@@ -404,9 +405,11 @@ class FileSystemTest(Checks):
                         self.assertGreater(rec["path"], last or "")
                         last = rec["path"]
                 self.assertEqual(files, n)
-            # Nothing piles up per file: memory stays a small constant.
+            # Nothing piles up per file: memory stays a small constant (~40 MiB). Under ASan the
+            # quarantine of freed memory alone is 256 MiB, so the bound is only checked without it.
             print(f"\n100,000 small files: peak RSS {rss / 2**20:.1f} MiB", file=sys.stderr)
-            self.assertLess(rss, 256 * 2**20)
+            if not SANITIZED:
+                self.assertLess(rss, 256 * 2**20)
 
 
 class OutputSideTest(unittest.TestCase):
@@ -515,6 +518,8 @@ if __name__ == "__main__":
     BINARY = os.path.abspath(args.binary)
     ROOT = os.path.abspath(args.root)
     HEAVY = args.heavy
+    with open(BINARY, "rb") as f:
+        SANITIZED = b"__asan_init" in f.read()
     if HEAVY:
         # Registered in ctest under the label `heavy`; it takes minutes and ~3 GB, so it runs only
         # when asked for (.ci/run sets CORPUS_SCAN_HEAVY=1). 77 = ctest's "skipped".
