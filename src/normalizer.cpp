@@ -48,10 +48,12 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   // One look at the bytes says which passes could find anything; a pass that changed the text
   // has the screen redone, so it always describes what the next pass reads.
   std::uint32_t screen = screen_line(rewrite.text());
+  bool changed = false;
   auto apply = [&] {
     if (pending.empty()) return;
     rewrite.apply(pending);
     screen = screen_line(rewrite.text());
+    changed = true;
   };
   auto has = [&](std::uint32_t triggers) { return (screen & triggers) != 0; };
 
@@ -70,20 +72,29 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
     find_unicode(rewrite.text(), options_.form, pending);
     apply();
   }
-  run(EditKind::Whitespace, has(kNonAscii | kControl | kDoubleSpace | kEdgeSpace), &find_whitespace);
-  run(EditKind::CjkPunctInLatin, has(kNonAscii), &find_cjk_punct);
-  run(EditKind::SplitEllipsis, has(kNonAscii) || (has(kDotSpace) && has(kSpaceDot)), &find_split_ellipsis);
-  run(EditKind::SplitDash, has(kNonAscii), &find_split_dash);
-  run(EditKind::BrokenApostrophe, has(kSpacedQuote), &find_broken_apostrophe);
-  run(EditKind::SplitNumber, has(kDigitGap), &find_split_number);
-  run(EditKind::SplitDomain, has(kDotSpace), &find_split_domain);
-  // Code (machine-translated Python in the dumps) keeps its dots and camelCase.
-  const bool missing_space = has(kPunctUpper), glued = has(kUpperLower) && has(kBeforeUpper);
-  if ((missing_space || glued) && !looks_like_code(rewrite.text())) {
-    run(EditKind::MissingSpace, missing_space, &find_missing_space);
-    run(EditKind::GluedWords, has(kUpperLower) && has(kBeforeUpper), &find_glued_words);
+  // Passes can enable each other (glued-words splitting "ioIn" lets split-domain see "h. io";
+  // missing-space after one period makes the next period qualify), so the rounds repeat until one
+  // changes nothing: the output is a fixed point, and normalizing it again is a no-op. The screen
+  // makes a round over an unchanged line nearly free; a few rounds always suffice in practice.
+  constexpr int kMaxRounds = 4;
+  for (int round = 0; round < kMaxRounds; ++round) {
+    changed = false;
+    run(EditKind::Whitespace, has(kNonAscii | kControl | kDoubleSpace | kEdgeSpace), &find_whitespace);
+    run(EditKind::CjkPunctInLatin, has(kNonAscii), &find_cjk_punct);
+    run(EditKind::SplitEllipsis, has(kNonAscii) || (has(kDotSpace) && has(kSpaceDot)), &find_split_ellipsis);
+    run(EditKind::SplitDash, has(kNonAscii), &find_split_dash);
+    run(EditKind::BrokenApostrophe, has(kSpacedQuote), &find_broken_apostrophe);
+    run(EditKind::SplitNumber, has(kDigitGap), &find_split_number);
+    run(EditKind::SplitDomain, has(kDotSpace), &find_split_domain);
+    // Code (machine-translated Python in the dumps) keeps its dots and camelCase.
+    const bool missing_space = has(kPunctUpper), glued = has(kUpperLower) && has(kBeforeUpper);
+    if ((missing_space || glued) && !looks_like_code(rewrite.text())) {
+      run(EditKind::MissingSpace, missing_space, &find_missing_space);
+      run(EditKind::GluedWords, has(kUpperLower) && has(kBeforeUpper), &find_glued_words);
+    }
+    run(EditKind::RepetitionLoop, true, &find_repetition_loop);
+    if (!changed) break;
   }
-  run(EditKind::RepetitionLoop, true, &find_repetition_loop);
 
   if (edits && options_.on(EditKind::LostChars) && has(kDoubleQuestion | kReplacementLead)) {
     thread_local std::vector<std::pair<std::size_t, std::size_t>> lost;

@@ -177,6 +177,24 @@ TEST_CASE("passes compose: Chinese comma in English text, then its missing space
   CHECK(edits[1].begin == edits[0].end);
 }
 
+TEST_CASE("passes that enable each other run until the line is a fixed point", "[normalizer]") {
+  // Fuzz findings: one round left work that only a second run of the normalizer would do.
+  struct Case { std::string_view line, expected; };
+  const Case cases[] = {
+      {"to occupy blind roads. ioIn the end", "to occupy blind roads.io In the end"},  // glued-words, then split-domain
+      {"the report.Hd.Hd", "the report. Hd. Hd"},                                      // missing-space twice
+      {"according toPoisonous eyes", "according to Poisonous eyes"},                  // one round is enough
+  };
+  for (const Case& c : cases) {
+    INFO(c.line);
+    std::vector<Edit> edits;
+    const std::string once = normalize(c.line, &edits);
+    CHECK(once == c.expected);
+    CHECK(normalize(once) == once);
+    for (const Edit& e : edits) CHECK(c.line.substr(e.begin, e.end - e.begin) == e.before);
+  }
+}
+
 TEST_CASE("edits carry the line's base offset", "[normalizer]") {
   std::string out;
   std::vector<Edit> edits;
