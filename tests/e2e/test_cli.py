@@ -5,15 +5,14 @@ Every JSON line is parsed and validated against docs/scan.schema.json; spans are
 each file's bytes; exit statuses are checked against the contract (0 / 1 / 2).
 Run by ctest as: test_cli.py --binary build/corpus-scan --root <repo>.
 """
-import argparse
 import json
 import os
 import subprocess
-import sys
 import tempfile
 import unittest
 
 import jsonschema
+import harness
 
 BINARY = None
 ROOT = None
@@ -259,10 +258,6 @@ class MannersTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    args, rest = parser.parse_known_args()
-    BINARY = os.path.abspath(args.binary)
-    ROOT = os.path.abspath(args.root)
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    args, rest = harness.parse()
+    BINARY, ROOT = args.binary, args.root
+    harness.run_tests(rest)

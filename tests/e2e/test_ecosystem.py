@@ -8,17 +8,16 @@ Run by ctest as: test_ecosystem.py --binary build/corpus-scan --root <repo>.
 Tools that may be missing (GNU parallel, chromium, zsh, dpkg-deb) make their tests skip with a
 message saying which package to install.
 """
-import argparse
 import json
 import os
 import re
 import shutil
 import struct
 import subprocess
-import sys
 import tempfile
 import unittest
 import zlib
+import harness
 
 BINARY = None
 ROOT = None
@@ -456,10 +455,6 @@ class DebianPackageTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    args, rest = parser.parse_known_args()
-    BINARY = os.path.abspath(args.binary)
-    ROOT = os.path.abspath(args.root)
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    args, rest = harness.parse()
+    BINARY, ROOT = args.binary, args.root
+    harness.run_tests(rest)

@@ -3,13 +3,12 @@
 
 Run by ctest as: test_normalize.py --binary build/corpus-scan --root <repo>.
 """
-import argparse
 import json
 import os
 import re
 import subprocess
-import sys
 import unittest
+import harness
 
 BINARY = None
 ROOT = None
@@ -135,10 +134,6 @@ class ExplainTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    args, rest = parser.parse_known_args()
-    BINARY = os.path.abspath(args.binary)
-    ROOT = os.path.abspath(args.root)
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    args, rest = harness.parse()
+    BINARY, ROOT = args.binary, args.root
+    harness.run_tests(rest)

@@ -5,7 +5,6 @@ the README's jq recipes run as written.
 
 Run by ctest as: test_report.py --binary build/corpus-scan --root <repo>.
 """
-import argparse
 import csv
 import io
 import json
@@ -13,11 +12,11 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 import unittest
 
 import jsonschema
+import harness
 
 BINARY = None
 ROOT = None
@@ -304,13 +303,9 @@ class ReadmeRecipesTest(unittest.TestCase):
 
 def main():
     global BINARY, ROOT
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    args, rest = parser.parse_known_args()
-    BINARY = os.path.abspath(args.binary)
-    ROOT = os.path.abspath(args.root)
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    args, rest = harness.parse()
+    BINARY, ROOT = args.binary, args.root
+    harness.run_tests(rest)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ Heavy inputs (a single 100 MB line, a 1 GB file) run only with --heavy (ctest la
 run by .ci/run); without it they report themselves skipped.
 Run by ctest as: test_robustness.py --binary build/corpus-scan --root <repo> [--heavy].
 """
-import argparse
 import base64
 import codecs
 import json
@@ -25,6 +24,7 @@ import tempfile
 import unittest
 
 import jsonschema
+import harness
 
 BINARY = None
 ROOT = None
@@ -516,13 +516,9 @@ class HeavyInputsTest(Checks):
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--binary", required=True)
-    parser.add_argument("--root", required=True)
-    parser.add_argument("--heavy", action="store_true", help="also run the 100 MB line and 1 GB file tests")
-    args, rest = parser.parse_known_args()
-    BINARY = os.path.abspath(args.binary)
-    ROOT = os.path.abspath(args.root)
+    args, rest = harness.parse(lambda p: p.add_argument(
+        "--heavy", action="store_true", help="also run the 100 MB line and 1 GB file tests"))
+    BINARY, ROOT = args.binary, args.root
     HEAVY = args.heavy
     with open(BINARY, "rb") as f:
         SANITIZED = b"__asan_init" in f.read()
@@ -533,4 +529,4 @@ if __name__ == "__main__":
             print("heavy tests skipped: set CORPUS_SCAN_HEAVY=1 to run them (.ci/run does)")
             sys.exit(77)
         rest = rest or ["HeavyInputsTest"]
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    harness.run_tests(rest)

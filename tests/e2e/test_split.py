@@ -4,14 +4,13 @@ and tests/fixtures/split/ are schema-valid, tile each file's bytes, carry the ev
 cut and the metadata read off bylines; `split --cuts` shows where and why, one line per span.
 Run by ctest as: test_split.py --binary build/corpus-scan --root <repo>.
 """
-import argparse
 import json
 import os
 import subprocess
-import sys
 import unittest
 
 import jsonschema
+import harness
 
 BINARY = None
 ROOT = None
@@ -105,9 +104,6 @@ class SplitTest(unittest.TestCase):
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", required=True)
-    ap.add_argument("--root", required=True)
-    args, rest = ap.parse_known_args()
-    BINARY, ROOT = os.path.abspath(args.binary), os.path.abspath(args.root)
-    unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+    args, rest = harness.parse()
+    BINARY, ROOT = args.binary, args.root
+    harness.run_tests(rest)
