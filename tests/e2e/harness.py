@@ -24,3 +24,14 @@ def parse(add_arguments=None):
 
 def run_tests(rest):
     unittest.main(argv=[sys.argv[0]] + rest, verbosity=2)
+
+
+def assert_spans_tile(test, spans, size, label):
+    """Article and chrome `spans` (records of one file, in output order) cover its `size` bytes
+    exactly: no gap, no overlap, none empty."""
+    at = 0
+    for r in spans:
+        test.assertEqual(r["byte_start"], at, f"gap or overlap before {r}")
+        test.assertLess(r["byte_start"], r["byte_end"])
+        at = r["byte_end"]
+    test.assertEqual(at, size, f"{label}: spans end at {at}, file has {size} bytes")

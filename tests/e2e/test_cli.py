@@ -45,12 +45,7 @@ class SchemaMixin:
         """Article and chrome spans of `path` cover its bytes exactly, in order."""
         size = os.path.getsize(os.path.join(ROOT, path))
         spans = [r for r in recs if r["type"] in ("article", "chrome") and r["path"] == path]
-        at = 0
-        for r in spans:
-            self.assertEqual(r["byte_start"], at, f"gap or overlap before {r}")
-            self.assertLess(r["byte_start"], r["byte_end"])
-            at = r["byte_end"]
-        self.assertEqual(at, size, f"{path}: spans end at {at}, file has {size} bytes")
+        harness.assert_spans_tile(self, spans, size, path)
 
 
 class ScanDataTest(SchemaMixin, unittest.TestCase):

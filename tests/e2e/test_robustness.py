@@ -82,12 +82,7 @@ class Checks(unittest.TestCase):
             size = os.path.getsize(path if os.path.isabs(path) else os.path.join(ROOT, path))
         mine = [r for r in recs if path_text(r) == path]
         spans = [r for r in mine if r["type"] in ("article", "chrome")]
-        at = 0
-        for r in spans:
-            self.assertEqual(r["byte_start"], at, f"gap or overlap before {r}")
-            self.assertLess(r["byte_start"], r["byte_end"])
-            at = r["byte_end"]
-        self.assertEqual(at, size, f"{path}: spans end at {at}, file has {size} bytes")
+        harness.assert_spans_tile(self, spans, size, path)
         files = [r for r in mine if r["type"] == "file"]
         self.assertEqual(len(files), 1, f"{path}: one file record")
         self.assertEqual(files[0]["bytes"], size)
