@@ -122,6 +122,16 @@ class TextPass {
     bool prev_digit = false;
     for (std::size_t i = 0; i < l.size();) {
       const auto b = static_cast<unsigned char>(l[i]);
+      if (b < 0x80 && (bmp_[b] & kWordChar)) {
+        // Most of the text: a run of ASCII letters and digits, read in a loop of its own.
+        end_cjk_run(l, i);
+        nonblank = true;
+        const std::size_t end = scan_ascii_word_run(l, i, classes + line_chars, counts);
+        line_chars += end - i;
+        prev_digit = (bmp_[static_cast<unsigned char>(l[end - 1])] & kDigit) != 0;
+        i = end;
+        continue;
+      }
       char32_t cp;
       std::uint32_t len;
       if (b < 0x80) {
@@ -215,6 +225,14 @@ class TextPass {
       hashes += cp == '#';
       ellipses += cp == 0x2026;
     }
+    // A run of ASCII letters and digits: none is a space, punctuation, Han or a symbol mark
+    // (tests/unit/stats_test.cpp checks the class table says so).
+    void add_ascii_word_run(std::uint64_t upper, std::uint64_t digits, std::uint64_t latin) {
+      totals[kUppercaseLane] += upper;
+      totals[kDigitLane] += digits;
+      totals[kLatinLane] += latin;
+      dots = 0;
+    }
     void spill() {
       for (int k = 0; k < kLanes; ++k) totals[k] += (lanes >> (kLaneBits * k)) & kSpillEvery;
       lanes = 0;
@@ -233,6 +251,40 @@ class TextPass {
     }
   };
 
+  // The general loop's work for a run of ASCII letters and digits starting at `i`, done with the
+  // class bits of each byte (the same table, so the same answer) but without the per-character
+  // branches the loop needs for CJK, punctuation and word joins: each such character extends the
+  // current word and bumps only the uppercase, digit and Latin counts. Writes each character's
+  // Sentence_Break class to `classes` and returns where the run ends.
+  std::size_t scan_ascii_word_run(std::string_view l, std::size_t i, std::uint8_t* classes, CharCounts& counts) {
+    if (!in_word_) start_word();
+    std::uint64_t h = word_hash_;
+    std::uint32_t len = word_len_;
+    std::uint16_t any = 0;  // OR of the classes seen
+    std::uint64_t upper = 0, digits = 0, latin = 0;
+    for (; i < l.size(); ++i) {
+      const auto c = static_cast<unsigned char>(l[i]);
+      if (c >= 0x80) break;
+      const std::uint16_t cls = bmp_[c];
+      if (!(cls & kWordChar)) break;
+      const char32_t lower = (cls & kUpper) ? c + 32 : c;
+      h = (h ^ lower) * kFnvPrime;
+      if (len < sizeof word_lower_) word_lower_[len] = static_cast<char>(lower);
+      ++len;
+      *classes++ = static_cast<std::uint8_t>(cls >> kSbShift);
+      any |= cls;
+      upper += (cls & kUpper) != 0;
+      digits += (cls & kDigit) != 0;
+      latin += (cls & kLatin) != 0;
+    }
+    word_hash_ = h;
+    word_len_ = len;
+    word_has_letter_ |= (any & kLetter) != 0;
+    word_has_latin_ |= (any & kLatin) != 0;
+    counts.add_ascii_word_run(upper, digits, latin);
+    return i;
+  }
+
   // An apostrophe or hyphen between two word characters, or '.' and ',' between two digits,
   // keeps a word going: "Xi'an", "China’s", "e-commerce", "3.51", "2,100".
   bool joins_word(std::string_view l, std::size_t next, char32_t cp, bool prev_digit) const {
@@ -245,14 +297,16 @@ class TextPass {
     return prev_digit && (next_cls & kDigit);
   }
 
+  void start_word() {
+    in_word_ = true;
+    word_hash_ = kWordSeed;
+    word_len_ = 0;
+    word_has_letter_ = word_has_latin_ = false;
+    word_ascii_ = true;
+  }
+
   void add_to_word(char32_t cp, std::uint16_t cls) {
-    if (!in_word_) {
-      in_word_ = true;
-      word_hash_ = kWordSeed;
-      word_len_ = 0;
-      word_has_letter_ = word_has_latin_ = false;
-      word_ascii_ = true;
-    }
+    if (!in_word_) start_word();
     if (cls & kUpper) cp = cp < 0x80 ? cp + 32 : static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
     word_hash_ = (word_hash_ ^ cp) * kFnvPrime;
     if (word_len_ < sizeof word_lower_) word_lower_[word_len_] = static_cast<char>(cp);

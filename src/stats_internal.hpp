@@ -113,13 +113,15 @@ class CountTable {
     std::size_t i = mix64(key) & mask_;
     for (;;) {
       Slot& s = slots_[i];
-      if (s.generation != generation_) {
-        s = {key, 1, generation_};
-        ++distinct_;
-        return static_cast<std::uint32_t>(i);
-      }
-      if (s.key == key) {
-        ++s.count;
+      // "A new key" and "a key seen before" are equally likely and unpredictable, so they share
+      // one path without a branch between them; the branch left (a collision, probe on) is rare
+      // at a load factor of at most one half.
+      const bool empty = s.generation != generation_;
+      if (empty | (s.key == key)) {
+        s.key = key;
+        s.count = (empty ? 0 : s.count) + 1;
+        s.generation = generation_;
+        distinct_ += empty;
         return static_cast<std::uint32_t>(i);
       }
       i = (i + 1) & mask_;

@@ -160,3 +160,23 @@ TEST_CASE("fingerprints: same text same hash, small edits keep the SimHash close
                                                         "goals scored in the second half by the home team players")
                                                    .fingerprint.simhash) > 3);
 }
+
+TEST_CASE("words mixing ASCII, non-ASCII letters, digits and case count as one word each", "[stats]") {
+  // The text pass reads runs of ASCII letters and digits in a loop of its own; a word may start,
+  // continue or end outside such a run. Lowercasing must make every spelling the same token.
+  const std::string text = "CAFÉ café Café THE the The naïve NAÏVE COVID-19 Xi'an 3.51 ABC中文def";
+  const ArticleStats s = stats_of(text);
+  // CAFÉ café Café THE the The naïve NAÏVE COVID-19 Xi'an 3.51 ABC def: 13 words; 中 文: 2 tokens
+  CHECK(s.english_words == 13);
+  CHECK(s.tokens == 15);
+  // Types: café, the, naïve, covid-19, xi'an, 3.51, abc, def, 中, 文
+  CHECK(s.distinct_tokens == 10);
+  CHECK(s.stop_words == 3);  // THE the The
+  // C A F É, C, T H E, T, N A Ï V E, C O V I D, X, A B C
+  CHECK(s.uppercase == 4 + 1 + 3 + 1 + 5 + 5 + 1 + 3);
+  CHECK(s.digits == 2 + 3);  // 19, 351
+  // 4+4+4+3+3+3+5+5+5+4+0+3+3 Latin letters (the digits, '-', '\'' and '.' are not)
+  CHECK(s.latin_letters == 46);
+  CHECK(s.english_word_chars == 4 + 4 + 4 + 3 + 3 + 3 + 5 + 5 + 8 + 5 + 4 + 3 + 3);
+  CHECK(s.cjk_chars == 2);
+}

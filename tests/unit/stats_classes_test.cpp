@@ -1,0 +1,25 @@
+// What the text pass's ASCII fast path assumes about the class table (src/stats.cpp,
+// scan_ascii_word_run): an ASCII letter or digit is never a space, punctuation, Han, a CJK token,
+// blank-ish or a symbol mark, and lowercasing an uppercase one is adding 32.
+#include <catch2/catch.hpp>
+
+#include "../../src/stats_internal.hpp"
+
+using namespace corpus_scan::stats_detail;
+
+TEST_CASE("ASCII word characters carry only the classes the fast path counts", "[stats][classes]") {
+  const std::uint16_t* bmp = bmp_char_classes();
+  int word_chars = 0;
+  for (char32_t c = 0; c < 0x80; ++c) {
+    const std::uint16_t cls = bmp[c];
+    INFO("code point " << static_cast<int>(c));
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    CHECK(((cls & kWordChar) != 0) == alnum);
+    if (!(cls & kWordChar)) continue;
+    ++word_chars;
+    CHECK((cls & (kSpace | kPunct | kHan | kCjkToken | kBlankish | kSymbolMark)) == 0);
+    CHECK(((cls & kUpper) != 0) == (c >= 'A' && c <= 'Z'));
+    if (cls & kUpper) CHECK((bmp[c + 32] & kUpper) == 0);
+  }
+  CHECK(word_chars == 62);
+}
