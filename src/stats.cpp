@@ -26,6 +26,7 @@ struct PassScratch {
   std::vector<LineKey> paragraphs;
   std::vector<ParagraphScript> scripts;
   std::vector<std::uint8_t> sentence_classes;
+  SentenceMarks sentence_marks;
   void clear() {
     tokens.hash.clear();
     tokens.chars.clear();
@@ -116,6 +117,8 @@ class TextPass {
     // At most one class per byte: sized once per line, written by index (no growth checks).
     if (sc_.sentence_classes.size() < l.size()) sc_.sentence_classes.resize(l.size());
     std::uint8_t* classes = sc_.sentence_classes.data();
+    SentenceMarks& marks = sc_.sentence_marks;
+    marks.clear();
     bool nonblank = false;
     std::uint64_t line_chars = 0;
     CharCounts counts;
@@ -126,6 +129,7 @@ class TextPass {
         // Most of the text: a run of ASCII letters and digits, read in a loop of its own.
         end_cjk_run(l, i);
         nonblank = true;
+        marks.any_not_space = true;  // letters and digits: never a space, never marked
         const std::size_t end = scan_ascii_word_run(l, i, classes + line_chars, counts);
         line_chars += end - i;
         prev_digit = (bmp_[static_cast<unsigned char>(l[end - 1])] & kDigit) != 0;
@@ -143,7 +147,9 @@ class TextPass {
         len = d.length;
       }
       const std::uint16_t cls = char_class(bmp_, cp);
-      classes[line_chars++] = static_cast<std::uint8_t>(cls >> kSbShift);
+      const auto sb = static_cast<std::uint8_t>(cls >> kSbShift);
+      marks.note(sb, line_chars);
+      classes[line_chars++] = sb;
       nonblank |= !(cls & kBlankish);
       counts.add(cp, cls);
       if (cls & kCjkToken) {
@@ -345,7 +351,7 @@ class TextPass {
 
   void finish_nonblank_line(std::string_view l, std::uint32_t index, std::uint64_t line_chars) {
     ++s_.nonblank_lines;
-    int sentences = count_sentences_scanned(sc_.sentence_classes.data(), line_chars);
+    int sentences = count_sentences_marked(sc_.sentence_classes.data(), line_chars, sc_.sentence_marks);
     if (sentences < 0) sentences = static_cast<int>(count_sentences_icu(l));
     s_.sentences += static_cast<std::uint64_t>(sentences);
 

@@ -108,9 +108,33 @@ class CountTable {
   }
 
   // Counts one occurrence of key; returns the slot's index (stable until the next reset).
-  std::uint32_t add(std::uint64_t key) {
-    if (key == 0) key = 1;
-    std::size_t i = mix64(key) & mask_;
+  std::uint32_t add(std::uint64_t key) { return add_at(key, home(key)); }
+
+  // Counts keys[0..n) in order, writing each one's slot to slots[k]: the same as n calls of
+  // add(), with each key's slot fetched ahead of its turn so the loads of a table larger than
+  // the L1 cache overlap instead of waiting one after the other.
+  void add_all(const std::uint64_t* keys, std::size_t n, std::uint32_t* slots) {
+    constexpr std::size_t kAhead = 8;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (k + kAhead < n) __builtin_prefetch(&slots_[home(keys[k + kAhead])], 1);
+      slots[k] = add_at(keys[k], home(keys[k]));
+    }
+  }
+
+  std::uint32_t count_at(std::uint32_t slot) const { return slots_[slot].count; }
+  std::size_t distinct() const { return distinct_; }
+  std::size_t capacity() const { return mask_ + 1; }
+  // The count in slot i (0 when the slot is empty), for walks over the whole table.
+  std::uint32_t count_in_slot(std::size_t i) const {
+    return slots_[i].generation == generation_ ? slots_[i].count : 0;
+  }
+
+ private:
+  static std::uint64_t stored(std::uint64_t key) { return key == 0 ? 1 : key; }
+  std::size_t home(std::uint64_t key) const { return mix64(stored(key)) & mask_; }
+
+  std::uint32_t add_at(std::uint64_t key, std::size_t i) {
+    key = stored(key);
     for (;;) {
       Slot& s = slots_[i];
       // "A new key" and "a key seen before" are equally likely and unpredictable, so they share
@@ -128,15 +152,6 @@ class CountTable {
     }
   }
 
-  std::uint32_t count_at(std::uint32_t slot) const { return slots_[slot].count; }
-  std::size_t distinct() const { return distinct_; }
-  std::size_t capacity() const { return mask_ + 1; }
-  // The count in slot i (0 when the slot is empty), for walks over the whole table.
-  std::uint32_t count_in_slot(std::size_t i) const {
-    return slots_[i].generation == generation_ ? slots_[i].count : 0;
-  }
-
- private:
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   std::size_t distinct_ = 0;
@@ -145,10 +160,35 @@ class CountTable {
 
 // ---- Sentences -------------------------------------------------------------------------------
 
+// Where the sentence scanner has work in a line: the positions of the terminators (ATerm, STerm)
+// and of the classes it leaves to ICU (Extend, Format, Sep, CR, LF). Everything between them is
+// skipped, so the text pass notes them as it classifies each character and the scanner never
+// reads the ordinary ones.
+struct SentenceMarks {
+  static constexpr std::uint16_t kMarked = (1u << kSbATerm) | (1u << kSbSTerm) | (1u << kSbExtend) |
+                                           (1u << kSbFormat) | (1u << kSbSep) | (1u << kSbCR) | (1u << kSbLF);
+  std::vector<std::size_t> at;  // ascending code point indices
+  bool any_not_space = false;     // a class other than Sp occurs
+
+  void clear() {
+    at.clear();
+    any_not_space = false;
+  }
+  // The code point at `index` has Sentence_Break class `sb` (0..15).
+  void note(std::uint8_t sb, std::size_t index) {
+    any_not_space |= sb != kSbSp;
+    if ((kMarked >> sb) & 1) at.push_back(index);
+  }
+};
+
 // Counts the sentences of one line (no line terminator inside) from the Sentence_Break classes
 // of its code points, applying Unicode's sentence rules SB6-SB11 (UAX #29) as ICU does.
 // Returns -1 when the line holds a class the scanner does not handle (Extend, Format, a paragraph
 // separator), so the caller asks ICU. A line without a non-space character has 0 sentences.
+// `marks` must hold what SentenceMarks::note() notes of classes[0..n).
+int count_sentences_marked(const std::uint8_t* classes, std::size_t n, const SentenceMarks& marks);
+
+// The same, noting the marks itself.
 int count_sentences_scanned(const std::uint8_t* classes, std::size_t n);
 
 // ICU's sentence BreakIterator over one line of UTF-8: the number of segments holding a

@@ -57,32 +57,18 @@ namespace {
 
 constexpr bool is_term(std::uint8_t c) { return c == kSbATerm || c == kSbSTerm; }
 
-// What the sentence scanner asks of each Sentence_Break class, read with one table load per
-// character: the scanner's loop then skips ordinary characters on a single test.
-enum : std::uint8_t { kSbUnhandled = 1, kSbIsTerm = 2, kSbNotSpace = 4 };
-constexpr std::array<std::uint8_t, 16> kSbFlags = [] {
-  std::array<std::uint8_t, 16> t{};
-  for (std::uint8_t k = 0; k < 16; ++k) {
-    if (k == kSbExtend || k == kSbFormat || k == kSbSep || k == kSbCR || k == kSbLF) t[k] |= kSbUnhandled;
-    if (is_term(k)) t[k] |= kSbIsTerm;
-    if (k != kSbSp) t[k] |= kSbNotSpace;
-  }
-  return t;
-}();
-
 }  // namespace
 
-int count_sentences_scanned(const std::uint8_t* c, std::size_t n) {
-  // One pass: classes the rules below do not cover (SB5: Extend/Format attach to what precedes;
-  // paragraph separators inside a line) hand the line to ICU as soon as they are seen.
+int count_sentences_marked(const std::uint8_t* c, std::size_t n, const SentenceMarks& marks) {
+  // Only the marked positions can start a rule below; the positions a break skips (Close and Sp
+  // after a terminator) are never marked, so walking the marks in order visits what a walk over
+  // every character would act on. Classes the rules do not cover (SB5: Extend/Format attach to
+  // what precedes; paragraph separators inside a line) hand the line to ICU.
+  if (!marks.any_not_space) return 0;
   int sentences = 0;
-  bool any = false;  // a non-space character so far
-  for (std::size_t i = 0; i < n; ++i) {
+  for (const std::size_t i : marks.at) {
     const std::uint8_t k = c[i];
-    const std::uint8_t flags = kSbFlags[k & 0xF];
-    any |= (flags & kSbNotSpace) != 0;
-    if (!(flags & (kSbUnhandled | kSbIsTerm))) continue;
-    if (flags & kSbUnhandled) return -1;
+    if (!is_term(k)) return -1;
     const bool aterm = k == kSbATerm;
     std::size_t j = i + 1;
     if (aterm && j < n) {
@@ -91,7 +77,7 @@ int count_sentences_scanned(const std::uint8_t* c, std::size_t n) {
     }
     while (j < n && c[j] == kSbClose) ++j;  // SB9
     while (j < n && c[j] == kSbSp) ++j;     // SB10
-    if (j == n) break;                      // the line ends the sentence
+    if (j == n) break;                      // the line ends the sentence; only Close and Sp follow
     if (aterm) {                            // SB8: "e.g. the", "etc. 3 more"
       std::size_t m = j;
       while (m < n && c[m] != kSbOLetter && c[m] != kSbUpper && c[m] != kSbLower && !is_term(c[m])) ++m;
@@ -99,9 +85,14 @@ int count_sentences_scanned(const std::uint8_t* c, std::size_t n) {
     }
     if (c[j] == kSbSContinue || is_term(c[j])) continue;  // SB8a: "?!", "etc.,"
     ++sentences;  // SB11: a break before j; what was skipped (Close, Sp) needs no check
-    i = j - 1;
   }
-  return any ? sentences + 1 : 0;
+  return sentences + 1;
+}
+
+int count_sentences_scanned(const std::uint8_t* c, std::size_t n) {
+  SentenceMarks marks;
+  for (std::size_t i = 0; i < n; ++i) marks.note(c[i], i);
+  return count_sentences_marked(c, n, marks);
 }
 
 namespace {
