@@ -4,6 +4,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
@@ -104,22 +105,12 @@ class CountTable {
       generation_ = 1;
     }
     mask_ = cap - 1;
+    shift_ = 64 - std::countr_zero(cap);
     distinct_ = 0;
   }
 
   // Counts one occurrence of key; returns the slot's index (stable until the next reset).
   std::uint32_t add(std::uint64_t key) { return add_at(key, home(key)); }
-
-  // Counts keys[0..n) in order, writing each one's slot to slots[k]: the same as n calls of
-  // add(), with each key's slot fetched ahead of its turn so the loads of a table larger than
-  // the L1 cache overlap instead of waiting one after the other.
-  void add_all(const std::uint64_t* keys, std::size_t n, std::uint32_t* slots) {
-    constexpr std::size_t kAhead = 8;
-    for (std::size_t k = 0; k < n; ++k) {
-      if (k + kAhead < n) __builtin_prefetch(&slots_[home(keys[k + kAhead])], 1);
-      slots[k] = add_at(keys[k], home(keys[k]));
-    }
-  }
 
   std::uint32_t count_at(std::uint32_t slot) const { return slots_[slot].count; }
   std::size_t distinct() const { return distinct_; }
@@ -131,7 +122,9 @@ class CountTable {
 
  private:
   static std::uint64_t stored(std::uint64_t key) { return key == 0 ? 1 : key; }
-  std::size_t home(std::uint64_t key) const { return mix64(stored(key)) & mask_; }
+  // Fibonacci hashing: the top bits of one multiplication. Token hashes are mixed already and
+  // n-gram keys are sums of them, so a full mix64 per insert would buy nothing.
+  std::size_t home(std::uint64_t key) const { return (stored(key) * 0x9E3779B97F4A7C15ULL) >> shift_; }
 
   std::uint32_t add_at(std::uint64_t key, std::size_t i) {
     key = stored(key);
@@ -154,6 +147,7 @@ class CountTable {
 
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  int shift_ = 64;
   std::size_t distinct_ = 0;
   std::uint32_t generation_ = 0;
 };

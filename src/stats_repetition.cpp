@@ -26,7 +26,6 @@ struct Scratch {
   std::vector<std::uint8_t> repeated;       // at level n: the n-gram at i occurs at least twice
   std::vector<std::uint32_t> positions;     // at level n: the positions counted (ascending)
   std::vector<std::uint32_t> slot;          // their count-table slots
-  std::vector<std::uint64_t> keys;          // their n-gram hashes
   CountTable table;
 };
 
@@ -100,7 +99,6 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
   sc.repeated.assign(t + 1, 0);
   sc.positions.resize(t);
   sc.slot.resize(t);
-  sc.keys.resize(t);
   for (std::size_t i = 0; i < t; ++i) sc.positions[i] = static_cast<std::uint32_t>(i);
   std::size_t candidates = t;
 
@@ -111,9 +109,8 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
     std::uint32_t* pos = sc.positions.data();
     std::uint32_t* slot = sc.slot.data();
     sc.table.reset(candidates);
-    std::uint64_t* key = sc.keys.data();
-    for (std::size_t k = 0; k < candidates; ++k) key[k] = sc.prefix_hash[pos[k] + n] - sc.prefix_hash[pos[k]] * base_pow;
-    sc.table.add_all(key, candidates, slot);
+    for (std::size_t k = 0; k < candidates; ++k)
+      slot[k] = sc.table.add(sc.prefix_hash[pos[k] + n] - sc.prefix_hash[pos[k]] * base_pow);
     // Keep the positions whose n-gram repeats; flag them for the next level.
     std::fill(sc.repeated.begin(), sc.repeated.begin() + static_cast<std::ptrdiff_t>(m + 1), 0);
     std::size_t kept = 0;
