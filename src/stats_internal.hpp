@@ -42,11 +42,26 @@ enum SentenceBreak : std::uint8_t {
 
 std::uint16_t compute_char_class(char32_t cp);
 
-// Classes of every BMP code point, built on first use (thread-safe static initialisation).
+// No class has bit 11 set: it marks a table entry not yet computed.
+constexpr std::uint16_t kClassUnknown = 1 << 11;
+static_assert(kSymbolMark < kClassUnknown && (1 << kSbShift) > kClassUnknown, "bit 11 is free");
+
+// Classes of the BMP. Blocks of 256 code points are computed from ICU the first time one of
+// their code points is looked up (all 65,536 at once took ~28M instructions, 10 ms: most of a
+// run over one small file), so the table must be read through char_class(). U+0000-U+00FF are
+// filled before the pointer is returned, so hot loops may index it directly with a byte.
 const std::uint16_t* bmp_char_classes();
 
+// Fills the block holding `cp` (threads may race to fill the same block: they write the same
+// values) and returns cp's class.
+std::uint16_t fill_char_class_block(char32_t cp);
+
 inline std::uint16_t char_class(const std::uint16_t* bmp, char32_t cp) {
-  return cp < 0x10000 ? bmp[cp] : compute_char_class(cp);
+  if (cp >= 0x10000) return compute_char_class(cp);
+  // A relaxed atomic load is a plain load on every target we build for; it makes reading an
+  // entry another thread is filling well-defined.
+  const std::uint16_t cls = __atomic_load_n(&bmp[cp], __ATOMIC_RELAXED);
+  return cls != kClassUnknown ? cls : fill_char_class_block(cp);
 }
 inline SentenceBreak sentence_break(std::uint16_t cls) { return static_cast<SentenceBreak>(cls >> kSbShift); }
 

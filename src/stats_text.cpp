@@ -4,6 +4,7 @@
 // a table lookup, so sentences are counted by a scanner that applies the same Unicode rules to a
 // table of Sentence_Break classes; ICU runs only on lines holding classes the scanner leaves to
 // it, and on runs of CJK characters, where its dictionary is the point.
+#include <algorithm>
 #include <array>
 #include <memory>
 #include <mutex>
@@ -44,13 +45,30 @@ std::uint16_t compute_char_class(char32_t cp) {
   return cls;
 }
 
-const std::uint16_t* bmp_char_classes() {
+namespace {
+
+constexpr char32_t kBlock = 256;
+
+std::uint16_t* class_table() {
   static const std::unique_ptr<std::uint16_t[]> table = [] {
     auto t = std::make_unique<std::uint16_t[]>(0x10000);
-    for (char32_t cp = 0; cp < 0x10000; ++cp) t[cp] = compute_char_class(cp);
+    std::fill_n(t.get(), 0x10000, kClassUnknown);
+    for (char32_t cp = 0; cp < kBlock; ++cp) t[cp] = compute_char_class(cp);
     return t;
   }();
   return table.get();
+}
+
+}  // namespace
+
+const std::uint16_t* bmp_char_classes() { return class_table(); }
+
+std::uint16_t fill_char_class_block(char32_t cp) {
+  std::uint16_t* t = class_table();
+  const char32_t first = cp & ~(kBlock - 1);
+  for (char32_t c = first; c < first + kBlock; ++c)
+    __atomic_store_n(&t[c], compute_char_class(c), __ATOMIC_RELAXED);
+  return __atomic_load_n(&t[cp], __ATOMIC_RELAXED);
 }
 
 namespace {

@@ -23,3 +23,15 @@ TEST_CASE("ASCII word characters carry only the classes the fast path counts", "
   }
   CHECK(word_chars == 62);
 }
+
+TEST_CASE("the lazily filled class table gives ICU's class for every BMP code point", "[stats][classes]") {
+  const std::uint16_t* bmp = bmp_char_classes();
+  for (char32_t c = 0; c < 0x100; ++c) CHECK(bmp[c] == compute_char_class(c));  // filled up front
+  std::size_t mismatches = 0;
+  // Look up from the top down, so blocks are filled by a code point in their middle or end.
+  for (char32_t c = 0x10000; c-- > 0;) mismatches += char_class(bmp, c) != compute_char_class(c);
+  CHECK(mismatches == 0);
+  for (char32_t c = 0; c < 0x10000; ++c) mismatches += bmp[c] != compute_char_class(c);  // all filled now
+  CHECK(mismatches == 0);
+  CHECK(char_class(bmp, 0x20000) == compute_char_class(0x20000));  // beyond the BMP: computed
+}
