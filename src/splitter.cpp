@@ -280,13 +280,15 @@ bool looks_like_page_header(const LineTable& table, std::size_t end) {
   return true;
 }
 
-void split_by_separators(const LineTable& table, const std::vector<std::size_t>& seps,
+void split_by_separators(LineTable& table, const std::vector<std::size_t>& seps,
                          std::size_t n, const SplitOptions& options, SegmentBuilder& out) {
   if (seps.front() > 0) {
-    if (looks_like_page_header(table, seps.front()))
+    if (looks_like_page_header(table, seps.front())) {
       out.chrome(0, seps.front(), "page-header");
-    else  // the separator closes articles instead of opening them
+    } else {  // the separator closes articles instead of opening them
+      splitting::add_tokens(table);
       split_by_evidence(table, 0, seps.front(), options, out);
+    }
   }
   for (std::size_t k = 0; k < seps.size(); ++k) {
     const std::size_t stop = k + 1 < seps.size() ? seps[k + 1] : n;
@@ -311,7 +313,7 @@ void split_by_separators(const LineTable& table, const std::vector<std::size_t>&
 std::vector<Segment> split_articles(std::string_view text, const std::vector<Line>& lines,
                                     const SplitOptions& options) {
   if (lines.empty()) return {};
-  const LineTable table = splitting::describe_lines(text, lines);
+  LineTable table = splitting::describe_lines(text, lines);
   SegmentBuilder out(lines, table);
   const std::vector<std::size_t> seps = splitting::find_separators(table, options);
   if (!seps.empty()) {
@@ -320,6 +322,7 @@ std::vector<Segment> split_articles(std::string_view text, const std::vector<Lin
   }
   const std::size_t header_end = page_header_end(table, lines.size());
   out.chrome(0, header_end, "page-header");
+  splitting::add_tokens(table);
   split_by_evidence(table, header_end, lines.size(), options, out);
   return out.take();
 }

@@ -3,6 +3,7 @@
 // forms these dumps use (English machine translation of Chinese news sites, and the Chinese
 // originals); adding a form is adding a row.
 #include <array>
+#include <cstring>
 
 #include "splitter_internal.hpp"
 
@@ -104,26 +105,31 @@ constexpr std::array kBylineLabels{
 constexpr std::array<std::string_view, 8> kHeaderPrefixes{
     "tag archives", "category archives", "archives:", "posts tagged", "tag:", "category:", "分类:", "标签:"};
 
-// The bytes a label can start with (both cases), so most lines skip the label tables at once.
-class LabelFirstBytes {
+// For each first byte (either case), which labels of a table may match, in table order: a line
+// tries the one or two labels that start like it instead of the whole table.
+template <std::size_t N>
+class LabelIndex {
  public:
-  LabelFirstBytes() {
-    for (const auto* table : {&kEndLabels}) for (const Label& l : *table) mark(l.prefix[0]);
-    for (const Label& l : kBylineLabels) mark(l.prefix[0]);
+  explicit LabelIndex(const std::array<Label, N>& labels) {
+    static_assert(N <= 64, "one bit per label");
+    for (std::size_t k = 0; k < N; ++k) {
+      const auto c = static_cast<unsigned char>(labels[k].prefix[0]);
+      bits_[c] |= std::uint64_t{1} << k;
+      if (c >= 'a' && c <= 'z') bits_[c - 'a' + 'A'] |= std::uint64_t{1} << k;
+    }
   }
-  bool may_start(char c) const { return bytes_[static_cast<unsigned char>(c)]; }
+  std::uint64_t candidates(char c) const { return bits_[static_cast<unsigned char>(c)]; }
 
  private:
-  void mark(char c) {
-    bytes_[static_cast<unsigned char>(c)] = true;
-    if (c >= 'a' && c <= 'z') bytes_[static_cast<unsigned char>(c - 'a' + 'A')] = true;
-  }
-  std::array<bool, 256> bytes_{};
+  std::array<std::uint64_t, 256> bits_{};
 };
-const LabelFirstBytes kLabelFirstBytes;
+const LabelIndex kEndIndex(kEndLabels);
+const LabelIndex kBylineIndex(kBylineLabels);
 
-bool match_label(std::string_view line, const Label* begin, const Label* end, ArticleMetadata* meta) {
-  for (const Label* l = begin; l != end; ++l) {
+// The first label of `labels` among `candidates` (bits, LabelIndex) that starts the line.
+bool match_label(std::string_view line, const Label* labels, std::uint64_t candidates, ArticleMetadata* meta) {
+  for (; candidates != 0; candidates &= candidates - 1) {
+    const Label* l = labels + __builtin_ctzll(candidates);
     if (!starts_with_ci(line, l->prefix)) continue;
     std::string_view rest = strip_label_punct(line.substr(l->prefix.size()));
     if (l->field == Field::Source && l->prefix == "special feature of") {
@@ -140,12 +146,26 @@ bool match_label(std::string_view line, const Label* begin, const Label* end, Ar
   return false;
 }
 
+// Position of the first "ews" in s, or npos. Searches for the 'w', which is rarer than the 'e'
+// (std::string_view::find stops at every 'e' of the line).
+std::size_t find_ews(std::string_view s) {
+  const char* p = s.data();
+  for (std::size_t from = 1; from + 1 < s.size();) {
+    const void* w = std::memchr(p + from, 'w', s.size() - 1 - from);
+    if (w == nullptr) break;
+    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(w) - p);
+    if (p[at - 1] == 'e' && p[at + 1] == 's') return at - 1;
+    from = at + 1;
+  }
+  return std::string_view::npos;
+}
+
 // "CCTV News: …", "International online comprehensive news: …", "Cctv news(Reporter Liu Wei): …",
 // "1905 movie network news At the …", "Zhiyuan Xin reports.": a short source name, then "news"
 // or "reports", opening the first paragraph.
 bool match_news_source(std::string_view line, ArticleMetadata* meta) {
   // "ews" is lower case in "News" and "news": a memchr-fast search before the careful one.
-  const std::size_t ews = line.substr(0, 51).find("ews");
+  const std::size_t ews = find_ews(line.substr(0, 51));
   const std::size_t at = ews != std::string_view::npos && ews > 0 && ascii_lower(line[ews - 1]) == 'n'
                              ? ews - 1
                              : std::string_view::npos;
@@ -210,8 +230,8 @@ bool is_page_header(std::string_view line) {
   for (std::string_view p : kHeaderPrefixes)
     if (starts_with_ci(line, p)) return true;
   // "标签归档 …", "分类目录归档 …", "作者归档 …": WordPress archive pages in Chinese.
-  const std::size_t at = line.find("归档");
-  return at != std::string_view::npos && at <= 18;
+  // (searched for in the first 24 bytes only: a long Chinese line has many 0xE5 bytes to stop at)
+  return line.substr(0, 18 + std::string_view("归档").size()).find("归档") != std::string_view::npos;
 }
 
 bool is_numbered_clause(std::string_view line) {
@@ -225,8 +245,7 @@ bool is_numbered_clause(std::string_view line) {
     if (heading || rest.find("  ") < 6) return true;
   }
   // "the first  Purpose of award": an ordinal and a double space, as 第一条 translates.
-  if (starts_with_ci(line, "the ") && line.find("  ") != std::string_view::npos && line.find("  ") < 16)
-    return true;
+  if (starts_with_ci(line, "the ") && line.substr(0, 17).find("  ") != std::string_view::npos) return true;
   // 第五条 / 第三章 / 第十二节
   if (line.substr(0, 3) == "第") {
     std::size_t i = 3;
@@ -265,12 +284,8 @@ std::string_view trim_space(std::string_view s) {
 
 LineCue classify_line_cue(std::string_view line, ArticleMetadata* meta) {
   if (line.empty()) return LineCue::None;
-  if (kLabelFirstBytes.may_start(line[0])) {
-    if (match_label(line, kEndLabels.data(), kEndLabels.data() + kEndLabels.size(), meta))
-      return LineCue::EndOfArticle;
-    if (match_label(line, kBylineLabels.data(), kBylineLabels.data() + kBylineLabels.size(), meta))
-      return LineCue::Byline;
-  }
+  if (match_label(line, kEndLabels.data(), kEndIndex.candidates(line[0]), meta)) return LineCue::EndOfArticle;
+  if (match_label(line, kBylineLabels.data(), kBylineIndex.candidates(line[0]), meta)) return LineCue::Byline;
   if (match_news_source(line, meta) || match_dateline(line, meta)) return LineCue::Byline;
   if (is_page_header(line)) return LineCue::PageHeader;
   if (is_numbered_clause(line)) return LineCue::NumberedClause;

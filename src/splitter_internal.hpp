@@ -32,10 +32,24 @@ struct LineInfo {
 
 struct LineTable {
   std::vector<LineInfo> info;          // one per Line
-  std::vector<std::uint32_t> tokens;   // hashed content tokens, in text order
+  std::vector<std::uint32_t> tokens;   // hashed content tokens, in text order (after add_tokens)
+  bool tokenized = false;
 };
 
 LineTable describe_lines(std::string_view text, const std::vector<Line>& lines);
+// Fills LineTable::tokens and each line's token range; only cohesion reads them, and separator
+// dumps never ask for it. Does nothing the second time.
+void add_tokens(LineTable& table);
+
+// The pieces of a line's features, exposed for tests that read a line one character at a time:
+// code points (an invalid byte counts as one, as decode_utf8 reads it); content tokens appended to
+// `tokens`; an English word's hash (case-folded); whether it is a stopword; whether a Han
+// character is too common to count.
+std::uint32_t count_chars(std::string_view s);
+void tokenize(std::string_view trimmed, std::vector<std::uint32_t>& tokens);
+std::uint32_t word_hash(std::string_view word);
+bool is_stopword_hash(std::uint32_t hash);
+bool is_common_han(char32_t cp);
 
 // How much a trimmed line, on its own, looks like an article title (0 = not at all).
 float title_shape(std::string_view trimmed, std::uint32_t chars, LineCue cue);

@@ -1,8 +1,13 @@
 // Features of every line, computed in one pass over the text: trimmed content, length, indent,
-// the cue the line carries, how title-like it is, and its content tokens (hashed English words
-// and Han characters) for lexical cohesion. No allocation per line: tokens go into one vector.
+// the cue the line carries, how title-like it is; and, only when lexical cohesion will be asked
+// (a dump without separators), its content tokens (hashed English words and Han characters). No
+// allocation per line: tokens go into one vector.
 #include <algorithm>
 #include <array>
+#include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "splitter_internal.hpp"
 
@@ -12,13 +17,21 @@ namespace {
 
 // Hash of an English word (letters and apostrophes), case-folded: bytes are gathered eight at a
 // time with 0x20 or-ed in (lower case for letters, no change for the apostrophe) and mixed with
-// one multiplication per chunk, so there is no per-byte dependency chain.
-constexpr std::uint32_t word_hash(const unsigned char* p, std::size_t len) {
+// one multiplication per chunk, so there is no per-byte dependency chain. The word is [p, p + len)
+// of a buffer readable up to `end`: a chunk is one 8-byte load, the bytes past the word masked
+// off, whenever eight bytes are there to read; only a word's tail at the very end of a line is
+// gathered byte by byte.
+std::uint32_t word_hash(const unsigned char* p, std::size_t len, const unsigned char* end) {
   std::uint64_t h = len * 0x9E3779B97F4A7C15ull;
   while (len > 0) {
     const std::size_t n = len < 8 ? len : 8;
     std::uint64_t v = 0;
-    for (std::size_t j = 0; j < n; ++j) v |= static_cast<std::uint64_t>(p[j] | 0x20) << (8 * j);
+    if (end - p >= 8) {
+      std::memcpy(&v, p, 8);
+      v = (v | 0x2020202020202020ull) & (~std::uint64_t{0} >> (64 - 8 * n));
+    } else {
+      for (std::size_t j = 0; j < n; ++j) v |= static_cast<std::uint64_t>(p[j] | 0x20) << (8 * j);
+    }
     h = (h ^ v) * 0xFF51AFD7ED558CCDull;
     h ^= h >> 29;
     p += n;
@@ -26,10 +39,6 @@ constexpr std::uint32_t word_hash(const unsigned char* p, std::size_t len) {
   }
   h *= 0xC4CEB9FE1A85EC53ull;  // finish as MurmurHash3's fmix64: every bit of every chunk counts
   return static_cast<std::uint32_t>(h ^ (h >> 32));
-}
-
-std::uint32_t word_hash(std::string_view w) {
-  return word_hash(reinterpret_cast<const unsigned char*>(w.data()), w.size());
 }
 
 // Words that say nothing about a topic. Words under three letters are dropped anyway.
@@ -45,6 +54,12 @@ constexpr std::array kStopwords{
     "further", "once", "here", "same", "own", "does", "doing", "according", "said", "says", "per",
     "people", "years", "still", "yuan", "million", "billion", "percent", "however", "which", "can't",
     "don't", "it's", "that's", "way", "part", "made", "much", "able", "within", "without", "among"};
+
+constexpr std::size_t kLongestStopword = [] {
+  std::size_t longest = 0;
+  for (std::string_view w : kStopwords) longest = std::max(longest, w.size());
+  return longest;
+}();
 
 // Han characters too common in Chinese text to say anything about a topic.
 constexpr std::u32string_view kCommonHan =
@@ -68,7 +83,7 @@ class StopwordSet {
  public:
   StopwordSet() {
     for (std::string_view w : kStopwords) {
-      const std::uint32_t h = word_hash(w) | 1;  // 0 marks an empty slot
+      const std::uint32_t h = splitting::word_hash(w) | 1;  // 0 marks an empty slot
       std::size_t at = h & (kSlots - 1);
       while (slots_[at] != 0 && slots_[at] != h) at = (at + 1) & (kSlots - 1);
       slots_[at] = h;
@@ -100,35 +115,90 @@ struct CommonHan {
 };
 const CommonHan kCommonHanSet;
 
-// Appends the content tokens of a line and returns its code point count. One pass: words are
-// hashed while they are scanned.
-std::uint32_t tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  std::uint32_t chars = 0;
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = p[i];
-    if (kBytes.letter[c]) {
-      const std::size_t start = i;
-      do ++i;
-      while (i < n && kBytes.word[p[i]]);
-      chars += static_cast<std::uint32_t>(i - start);
-      if (i - start >= 3) {
-        const std::uint32_t h = word_hash(p + start, i - start);
-        if (!kStopwordSet.contains(h)) tokens.push_back(h & ~kHanTokenBit);
-      }
-      continue;
-    }
-    ++chars;
-    if (c < 0x80) { ++i; continue; }
-    const DecodedChar d = decode_utf8(s, i);
-    if (is_cjk_ideograph(d.cp) && !kCommonHanSet.contains(d.cp))
-      tokens.push_back((static_cast<std::uint32_t>(d.cp) * 2654435761u) | kHanTokenBit);
-    i += d.length;
+// Byte classes of 64 bytes as bit masks (bit i = byte i), so the tokenizer finds the next letter,
+// the end of a word or the next non-ASCII byte with one count-trailing-zeros instead of a table
+// lookup and a branch per byte.
+struct BlockMasks {
+  std::uint64_t letter = 0;  // A-Z a-z
+  std::uint64_t word = 0;    // letters and the apostrophe (what continues a word)
+  std::uint64_t high = 0;    // bytes >= 0x80: UTF-8 lead and continuation bytes
+};
+
+constexpr std::size_t kBlock = 64;
+
+#if defined(__SSE2__)
+BlockMasks classify_block(const unsigned char* p) {
+  BlockMasks m;
+  const __m128i to_lower = _mm_set1_epi8(0x20);
+  const __m128i apostrophe = _mm_set1_epi8('\'');
+  // Unsigned range tests with signed compares: x in [lo, lo + n) <=> (x - lo - 128) < n - 128.
+  const __m128i letter_bias = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
+  const __m128i letter_limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
+  for (int k = 0; k < 4; ++k) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
+    const __m128i lower = _mm_or_si128(v, to_lower);  // 'A'-'Z' and 'a'-'z' become 'a'-'z', nothing else does
+    const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(lower, letter_bias), letter_limit);
+    const __m128i word = _mm_or_si128(letter, _mm_cmpeq_epi8(v, apostrophe));
+    const int shift = 16 * k;
+    m.letter |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(letter))) << shift;
+    m.word |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(word))) << shift;
+    m.high |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(v))) << shift;
   }
-  return chars;
+  return m;
 }
+#else
+BlockMasks classify_block(const unsigned char* p) {
+  BlockMasks m;
+  for (std::size_t i = 0; i < kBlock; ++i) {
+    const unsigned char c = p[i];
+    m.letter |= static_cast<std::uint64_t>(kBytes.letter[c]) << i;
+    m.word |= static_cast<std::uint64_t>(kBytes.word[c]) << i;
+    m.high |= static_cast<std::uint64_t>(c >= 0x80) << i;
+  }
+  return m;
+}
+#endif
+
+// The masks of a line, one 64-byte block at a time, computed as the cursor moves forward. The
+// last, partial block is copied into a zeroed buffer: a zero byte is in no class, so nothing past
+// the end of the line is ever found.
+class LineMasks {
+ public:
+  explicit LineMasks(std::string_view s) : p_(reinterpret_cast<const unsigned char*>(s.data())), n_(s.size()) {}
+
+  // Position of the first byte at or after i whose bit is set in select(masks), or the line size.
+  template <typename Select>
+  std::size_t next(std::size_t i, Select select) {
+    while (i < n_) {
+      const BlockMasks& m = block(i / kBlock);
+      const std::uint64_t bits = select(m) >> (i % kBlock);
+      if (bits != 0) return std::min(n_, i + static_cast<std::size_t>(__builtin_ctzll(bits)));
+      i = (i / kBlock + 1) * kBlock;
+    }
+    return n_;
+  }
+
+ private:
+  const BlockMasks& block(std::size_t b) {
+    if (b != current_) {
+      current_ = b;
+      if ((b + 1) * kBlock <= n_) {
+        masks_ = classify_block(p_ + b * kBlock);
+      } else {
+        std::array<unsigned char, kBlock> tail{};
+        std::memcpy(tail.data(), p_ + b * kBlock, n_ - b * kBlock);
+        masks_ = classify_block(tail.data());
+      }
+    }
+    return masks_;
+  }
+
+  const unsigned char* p_;
+  std::size_t n_;
+  std::size_t current_ = static_cast<std::size_t>(-1);
+  BlockMasks masks_;
+};
+
 
 std::uint32_t leading_space(std::string_view s) {
   std::uint32_t n = 0;
@@ -165,8 +235,8 @@ bool looks_like_code(std::string_view s) {
   // "Data=read_data (IO_ID)", "Print (got) # 2", "defhandler (request):"
   const std::size_t eq = s.find('=');
   if (eq != std::string_view::npos && eq > 0 && s[eq - 1] != ' ' && eq + 1 < s.size() && s[eq + 1] != ' ') return true;
-  const std::size_t paren = s.find(" (");
-  if (paren != std::string_view::npos && s.size() < 60 && s.find('_') != std::string_view::npos) return true;
+  // (size first: searching a long line for " (" stops at every space)
+  if (s.size() < 60 && s.find(" (") != std::string_view::npos && s.find('_') != std::string_view::npos) return true;
   return s.find("()") != std::string_view::npos || s.find("==") != std::string_view::npos;
 }
 
@@ -200,6 +270,73 @@ bool has_no_words(std::string_view s) {
 
 }  // namespace
 
+// Code points of s as decode_utf8 reads it. Valid UTF-8 has one per byte that is not a
+// continuation byte (10xxxxxx), counted eight bytes at a time; a line with invalid bytes (each
+// of which decode_utf8 reads as one U+FFFD) is decoded character by character.
+std::uint32_t count_chars(std::string_view s) {
+  const std::size_t ascii = ascii_prefix(s);
+  if (ascii == s.size()) return static_cast<std::uint32_t>(s.size());
+  if (valid_utf8_prefix(s.substr(ascii)) != s.size() - ascii) {
+    std::uint32_t chars = 0;
+    for (std::size_t i = 0; i < s.size(); i += decode_utf8(s, i).length) ++chars;
+    return chars;
+  }
+  std::size_t continuation = 0, i = ascii;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, s.data() + i, 8);
+    const std::uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;  // bit 7 set, bit 6 clear
+    continuation += ((cont >> 7) * 0x0101010101010101ull) >> 56;        // sum of the eight 0/1 bytes
+  }
+  for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+  return static_cast<std::uint32_t>(s.size() - continuation);
+}
+
+std::uint32_t word_hash(std::string_view w) {
+  const auto* p = reinterpret_cast<const unsigned char*>(w.data());
+  return word_hash(p, w.size(), p + w.size());
+}
+bool is_stopword_hash(std::uint32_t h) { return kStopwordSet.contains(h); }
+bool is_common_han(char32_t cp) { return kCommonHanSet.contains(cp); }
+
+// One pass over the line: ASCII is skipped a block at a time (LineMasks), a word is found and
+// hashed as a whole, and only non-ASCII characters are decoded one by one. The tokens are those of
+// reading the line a character at a time (tests/unit/splitter_lines_test.cpp checks that on every
+// line of data/ and the fixtures). Tokens are written without a branch on whether they are kept:
+// room for the most a line can hold (one per three bytes: a word has three letters or more, a Han
+// character three bytes or four) is made first, and the vector cut to what was kept.
+void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  const std::size_t base = tokens.size();
+  tokens.resize(base + n / 3);
+  std::uint32_t* out = tokens.data() + base;
+  std::size_t kept = 0;
+  LineMasks masks(s);
+  std::size_t i = 0;
+  while (i < n) {
+    const std::size_t at = masks.next(i, [](const BlockMasks& m) { return m.letter | m.high; });
+    if (at == n) break;
+    if (p[at] >= 0x80) {
+      const DecodedChar d = decode_utf8(s, at);
+      out[kept] = (static_cast<std::uint32_t>(d.cp) * 2654435761u) | kHanTokenBit;
+      kept += is_cjk_ideograph(d.cp) && !kCommonHanSet.contains(d.cp);
+      i = at + d.length;
+      continue;
+    }
+    // A word: a letter, then letters and apostrophes.
+    const std::size_t end = masks.next(at, [](const BlockMasks& m) { return ~m.word; });
+    const std::size_t len = end - at;
+    if (len >= 3) {
+      const std::uint32_t h = word_hash(p + at, len, p + n);
+      out[kept] = h & ~kHanTokenBit;
+      kept += !(len <= kLongestStopword && kStopwordSet.contains(h));
+    }
+    i = end;
+  }
+  tokens.resize(base + kept);
+}
+
 float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
   if (s.empty() || cue != LineCue::None) return 0.0f;
   if (chars <= 40 && has_no_words(s)) return 0.0f;
@@ -227,22 +364,29 @@ float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
 LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) {
   LineTable table;
   table.info.resize(lines.size());
-  table.tokens.reserve(text.size() / 8);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     LineInfo& li = table.info[i];
     const std::string_view content = lines[i].content(text);
     li.trimmed = trim_space(content);
-    li.token_begin = li.token_end = static_cast<std::uint32_t>(table.tokens.size());
     if (li.trimmed.empty()) continue;
     li.blank = false;
     li.indent = leading_space(content);
-    li.chars = tokenize(li.trimmed, table.tokens);
-    li.token_end = static_cast<std::uint32_t>(table.tokens.size());
+    li.chars = count_chars(li.trimmed);
     li.cue = classify_line_cue(li.trimmed);
     li.decorative = li.chars <= 40 && has_no_words(li.trimmed);
     li.title_shape = title_shape(li.trimmed, li.chars, li.cue);
   }
   return table;
+}
+
+void add_tokens(LineTable& table) {
+  if (table.tokenized) return;
+  table.tokenized = true;
+  for (LineInfo& li : table.info) {
+    li.token_begin = static_cast<std::uint32_t>(table.tokens.size());
+    if (!li.blank) tokenize(li.trimmed, table.tokens);
+    li.token_end = static_cast<std::uint32_t>(table.tokens.size());
+  }
 }
 
 }  // namespace corpus_scan::splitting

@@ -1,0 +1,124 @@
+// The splitter's line features are computed by fast paths (words found 64 bytes at a time and
+// hashed eight bytes at a time, code points counted eight bytes at a time). Here they are checked
+// against reading the line one character at a time, on every line of data/ and the fixtures and
+// on strings built to hit the edges: words across 64-byte blocks, at the end of a line, with
+// apostrophes, invalid UTF-8, Han characters common and not.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <random>
+
+#include "splitter_internal.hpp"
+#include "test_util.hpp"
+
+using namespace corpus_scan;
+using namespace corpus_scan::splitting;
+
+namespace {
+
+// The definition: a word is a letter followed by letters and apostrophes; words of three bytes or
+// more that are not stopwords are tokens, as are Han characters that are not among the commonest.
+std::vector<std::uint32_t> tokens_by_character(std::string_view s) {
+  auto letter = [](unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  std::vector<std::uint32_t> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (letter(c)) {
+      const std::size_t start = i;
+      while (i < s.size() && (letter(static_cast<unsigned char>(s[i])) || s[i] == '\'')) ++i;
+      if (i - start >= 3) {
+        const std::uint32_t h = word_hash(s.substr(start, i - start));
+        if (!is_stopword_hash(h)) out.push_back(h & ~kHanTokenBit);
+      }
+      continue;
+    }
+    const DecodedChar d = decode_utf8(s, i);
+    if (is_cjk_ideograph(d.cp) && !is_common_han(d.cp))
+      out.push_back((static_cast<std::uint32_t>(d.cp) * 2654435761u) | kHanTokenBit);
+    i += d.length;
+  }
+  return out;
+}
+
+std::uint32_t chars_by_character(std::string_view s) {
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < s.size(); i += decode_utf8(s, i).length) ++n;
+  return n;
+}
+
+void check_line(std::string_view line) {
+  // A copy with nothing readable after it, so reads past the end would show under ASan.
+  const std::string own(line);
+  std::vector<std::uint32_t> fast{7, 8};  // tokens are appended after what is there
+  tokenize(own, fast);
+  std::vector<std::uint32_t> expected{7, 8};
+  for (std::uint32_t t : tokens_by_character(own)) expected.push_back(t);
+  INFO("line: " << own);
+  REQUIRE(fast == expected);
+  REQUIRE(count_chars(own) == chars_by_character(own));
+}
+
+std::vector<std::string> repository_lines() {
+  std::vector<std::string> files;
+  for (const std::string& name : test::data_files()) files.push_back(test::slurp(test::data_path(name)));
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::fixture_path("")))
+    if (entry.is_regular_file()) files.push_back(test::slurp(entry.path().string()));
+  std::vector<std::string> lines;
+  for (const std::string& text : files) {
+    for (const Line& l : split_lines(text)) {
+      lines.emplace_back(l.content(text));
+      lines.emplace_back(trim_space(l.content(text)));
+    }
+  }
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("fast tokens and code point counts equal a character-at-a-time reading on every real line", "[splitter][lines]") {
+  const std::vector<std::string> lines = repository_lines();
+  REQUIRE(lines.size() > 4000);
+  for (const std::string& line : lines) {
+    check_line(line);
+    // every suffix of short lines: words cut at every position, against the end of the buffer
+    if (line.size() < 80)
+      for (std::size_t k = 1; k < line.size(); ++k) check_line(std::string_view(line).substr(k));
+  }
+}
+
+TEST_CASE("fast tokens and counts on edge cases: block boundaries, apostrophes, invalid UTF-8", "[splitter][lines]") {
+  const std::string word64(64, 'x');
+  const std::vector<std::string> cases = {
+      "",
+      "a",
+      "ab",
+      "abc",
+      "The",                                  // a stopword
+      "ACCORDING according According",        // the longest stopword, any case
+      "accordingly",                          // longer than any stopword
+      "'tis don't it's ''abc' x'y 'a'b'c''",  // apostrophes before, inside and after words
+      word64, word64 + "y", "y" + word64, std::string(63, ' ') + "abcd", std::string(62, ' ') + "abcd efgh",
+      std::string(60, '.') + "wordacrossblocks" + std::string(60, '.') + "another",
+      std::string(127, 'q') + "'" + std::string(3, 'r'),
+      "中华人民共和国 的一是 新闻 abc中def",     // common and topical Han, Han glued to words
+      "\xe4\xb8",                              // truncated Han at the end
+      "abc\xff" "def\x80\x80ghi\xc0\xafjkl",   // invalid bytes between words
+      "\xed\xa0\x80 surrogate \xf4\x90\x80\x80 beyond",
+      "𠀀𠀁 extension B, 〇, 兀 compatibility",
+      "naïve café Ωmega résumé",              // letters above ASCII end words
+      "tab\tseparated\0nul\x7f" "del",
+  };
+  for (const std::string& c : cases) {
+    check_line(c);
+    for (std::size_t k = 1; k < c.size(); ++k) check_line(std::string_view(c).substr(k));
+  }
+  // Random bytes drawn mostly from letters, spaces, apostrophes and UTF-8 pieces.
+  std::mt19937 rng(42);
+  const std::string alphabet = "abcXYZ' .,0\xe4\xb8\xad\xe6\x96\x87\x80\xff\xc3\xa9";
+  for (int n = 0; n < 2000; ++n) {
+    std::string s(rng() % 200, ' ');
+    for (char& ch : s) ch = alphabet[rng() % alphabet.size()];
+    check_line(s);
+  }
+}
