@@ -121,7 +121,11 @@ bool is_number(const Cell& c) {
 }  // namespace
 
 RowWriter::RowWriter(OutputFormat format, std::vector<const ArticleField*> fields, std::size_t width)
-    : format_(format), fields_(std::move(fields)) {
+    : format_(format), fields_(std::move(fields)), json_layout_([&] {
+        std::vector<std::string_view> names;
+        for (const ArticleField* f : fields_) names.push_back(f->name);
+        return NestedJsonLayout(names);
+      }()) {
   if (format_ != OutputFormat::Table) return;
   // Widths are fixed up front so rows print as files finish (no buffering): numbers and short
   // strings by their header, the path a fixed share, the title (or the last text column) the rest.
@@ -166,12 +170,11 @@ void RowWriter::row(const ArticleRow& row, std::string& out) const {
   if (format_ == OutputFormat::Jsonl) {
     JsonWriter json(out);
     json.begin_object().field("type", "article");
-    NestedJsonWriter nested(json);
-    for (const ArticleField* f : fields_) {
-      nested.key(f->name);
-      f->write_json(row, json);
+    for (std::size_t i = 0; i < fields_.size(); ++i) {
+      json_layout_.key(json, i);
+      fields_[i]->write_json(row, json);
     }
-    nested.finish();
+    json_layout_.finish(json);
     json.end_object();
     out.push_back('\n');
     return;

@@ -115,6 +115,16 @@ JsonWriter& JsonWriter::key(std::string_view k) {
   after_key_ = true;
   return *this;
 }
+JsonWriter& JsonWriter::key_text(std::string_view text, bool separate_first) {
+  if (separate_first) separate();
+  out_ += text;
+  after_key_ = true;
+  return *this;
+}
+JsonWriter& JsonWriter::close_text(std::string_view braces) {
+  out_ += braces;
+  return *this;
+}
 JsonWriter& JsonWriter::value(std::string_view s) {
   separate();
   out_.push_back('"');

@@ -172,6 +172,22 @@ void append_cell_text(const Cell& cell, std::string& out) {
       cell);
 }
 
+namespace {
+
+// Writes (name, value) pairs whose names are dotted paths as nested JSON objects; used once per
+// layout, to compute its text.
+class NestedJsonWriter {
+ public:
+  explicit NestedJsonWriter(JsonWriter& json) : json_(json) {}
+  // Opens/closes objects as needed and writes the key; the caller then writes the value.
+  JsonWriter& key(std::string_view dotted);
+  void finish();  // closes every object this writer opened
+
+ private:
+  JsonWriter& json_;
+  std::vector<std::string> open_;  // object names currently open, outermost first
+};
+
 JsonWriter& NestedJsonWriter::key(std::string_view dotted) {
   // The object path is every segment but the last. Walked in place: this runs once per field of
   // every record, so it allocates nothing unless it opens an object.
@@ -215,14 +231,45 @@ void NestedJsonWriter::finish() {
   }
 }
 
-void write_stats_json(const ArticleStats& s, JsonWriter& json) {
+}  // namespace
+
+NestedJsonLayout::NestedJsonLayout(const std::vector<std::string_view>& names) {
+  // Write a record with null values and keep the text between them.
+  std::string out;
+  JsonWriter json(out);
   json.begin_object();
   NestedJsonWriter nested(json);
-  for (const StatField& f : stat_fields()) {
-    nested.key(f.name);
-    write_cell_json(f.get(s), json);
+  for (const std::string_view name : names) {
+    out.clear();
+    nested.key(name);
+    before_.push_back(out);
+    json.null();
   }
+  out.clear();
   nested.finish();
+  after_ = out;
+}
+
+JsonWriter& NestedJsonLayout::key(JsonWriter& json, std::size_t i) const {
+  // The first key's comma depends on what the record holds before it; the others' are in the text.
+  return json.key_text(before_[i], i == 0);
+}
+
+void NestedJsonLayout::finish(JsonWriter& json) const { json.close_text(after_); }
+
+void write_stats_json(const ArticleStats& s, JsonWriter& json) {
+  static const NestedJsonLayout layout = [] {
+    std::vector<std::string_view> names;
+    for (const StatField& f : stat_fields()) names.push_back(f.name);
+    return NestedJsonLayout(names);
+  }();
+  const std::vector<StatField>& fields = stat_fields();
+  json.begin_object();
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    layout.key(json, i);
+    write_cell_json(fields[i].get(s), json);
+  }
+  layout.finish(json);
   json.end_object();
 }
 

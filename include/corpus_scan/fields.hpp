@@ -35,18 +35,22 @@ struct StatField {
 // Every stats field, in the order the JSON object lists them.
 const std::vector<StatField>& stat_fields();
 
-// Writes (name, value) pairs whose names are dotted paths as nested JSON objects. Pairs must come
-// grouped by prefix (as the field tables list them): "a.b", "a.c", "d" -> {"a":{"b":..,"c":..},"d":..}.
-class NestedJsonWriter {
+// The JSON text around the values of a record whose field names are dotted paths, computed once
+// from the names: "a.b", "a.c", "d" -> {"a":{"b":..,"c":..},"d":..}. Names must come grouped by
+// prefix (as the field tables list them). Writing a record is then one append before each value
+// and one after the last, instead of walking every name for every record.
+class NestedJsonLayout {
  public:
-  explicit NestedJsonWriter(JsonWriter& json) : json_(json) {}
-  // Opens/closes objects as needed and writes the key; the caller then writes the value.
-  JsonWriter& key(std::string_view dotted);
-  void finish();  // closes every object this writer opened
+  explicit NestedJsonLayout(const std::vector<std::string_view>& names);
+  // Writes what comes before field i's value: the objects to close and open, and its key. The
+  // caller then writes the value. Fields are written in order, all of them.
+  JsonWriter& key(JsonWriter& json, std::size_t i) const;
+  // After the last value: closes every object the layout opened.
+  void finish(JsonWriter& json) const;
 
  private:
-  JsonWriter& json_;
-  std::vector<std::string> open_;  // object names currently open, outermost first
+  std::vector<std::string> before_;  // the text before each field's value
+  std::string after_;                // the closing braces after the last
 };
 
 // ---- Article records ---------------------------------------------------------------------------

@@ -52,6 +52,13 @@ class JsonWriter {
   // {"bytes": "<base64>"} so that nothing is lost and the JSON stays valid.
   JsonWriter& value_bytes(std::string_view bytes);
 
+  // For layouts computed ahead of time (NestedJsonLayout): `text` is a key already written as
+  // JSON, possibly preceded by closing and opening braces and the comma before it. With
+  // `separate`, the comma this position needs is written first, as key() would.
+  JsonWriter& key_text(std::string_view text, bool separate);
+  // Appends closing braces written ahead of time (the objects a layout opened inside `text`s).
+  JsonWriter& close_text(std::string_view braces);
+
   template <class T>
   JsonWriter& field(std::string_view k, const T& v) {
     key(k);

@@ -45,6 +45,7 @@ class RowWriter {
 
   OutputFormat format_;
   std::vector<const ArticleField*> fields_;
+  NestedJsonLayout json_layout_;      // JSON Lines: the record's text around the values
   std::vector<std::size_t> widths_;   // table: display columns per field
   std::vector<bool> right_align_;     // table: numbers right-aligned
 };

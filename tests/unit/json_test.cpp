@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include "corpus_scan/fields.hpp"
 #include "corpus_scan/json.hpp"
 
 using namespace corpus_scan;
@@ -49,4 +50,29 @@ TEST_CASE("JsonWriter output parses back to the same values", "[json]") {
   CHECK(j["list"].size() == 2);
   CHECK(j["raw"]["bytes"] == "Y2Fm6Q==");
   CHECK(j["nan"].is_null());
+}
+
+TEST_CASE("a nested JSON layout writes dotted names as nested objects", "[json]") {
+  const NestedJsonLayout layout({"a.b", "a.c", "d", "e.f.g", "e.h"});
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object().field("type", "article");
+  for (std::size_t i = 0; i < 5; ++i) {
+    layout.key(json, i);
+    json.value(static_cast<std::uint64_t>(i));
+  }
+  layout.finish(json);
+  json.field("after", true).end_object();
+  CHECK(out == R"({"type":"article","a":{"b":0,"c":1},"d":2,"e":{"f":{"g":3},"h":4},"after":true})");
+
+  // First in its record: no comma before the first key; values may be arrays.
+  std::string bare;
+  JsonWriter j2(bare);
+  j2.begin_object();
+  const NestedJsonLayout one({"x.y"});
+  one.key(j2, 0);
+  j2.begin_array().value("p").end_array();
+  one.finish(j2);
+  j2.end_object();
+  CHECK(bare == R"({"x":{"y":["p"]}})");
 }
