@@ -49,13 +49,20 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   // has the screen redone, so it always describes what the next pass reads.
   std::uint32_t screen = screen_line(rewrite.text());
   bool changed = false;
+  // The text's version goes up with every change. A pass that found nothing on one version finds
+  // nothing on it again (passes are functions of the text), so a later round skips it until the
+  // text changes: a line changed once is not read again by every pass.
+  std::uint32_t version = 1;
+  std::array<std::uint32_t, kEditKindCount> clean_at{};  // the version a pass last found nothing on
   auto apply = [&] {
     if (pending.empty()) return;
     rewrite.apply(pending);
     screen = screen_line(rewrite.text());
     changed = true;
+    ++version;
   };
   auto has = [&](std::uint32_t triggers) { return (screen & triggers) != 0; };
+  auto is_clean = [&](EditKind kind) { return clean_at[static_cast<std::size_t>(kind)] == version; };
 
   // Output is always valid UTF-8, whatever is switched off.
   if (has(kNonAscii)) {
@@ -64,8 +71,9 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   }
 
   auto run = [&](EditKind kind, bool triggered, void (*pass)(std::string_view, std::vector<Pending>&)) {
-    if (!triggered || !options_.on(kind)) return;
+    if (!triggered || !options_.on(kind) || is_clean(kind)) return;
     pass(rewrite.text(), pending);
+    if (pending.empty()) clean_at[static_cast<std::size_t>(kind)] = version;
     apply();
   };
   if (options_.form != UnicodeForm::None && has(kNonAscii)) {
@@ -79,18 +87,19 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   constexpr int kMaxRounds = 4;
   for (int round = 0; round < kMaxRounds; ++round) {
     changed = false;
-    run(EditKind::Whitespace, has(kNonAscii | kControl | kDoubleSpace | kEdgeSpace), &find_whitespace);
-    run(EditKind::CjkPunctInLatin, has(kNonAscii), &find_cjk_punct);
-    run(EditKind::SplitEllipsis, has(kNonAscii) || (has(kDotSpace) && has(kSpaceDot)), &find_split_ellipsis);
-    run(EditKind::SplitDash, has(kNonAscii), &find_split_dash);
+    run(EditKind::Whitespace, has(kControl | kDoubleSpace | kEdgeSpace | kOddSpace), &find_whitespace);
+    run(EditKind::CjkPunctInLatin, has(kCjkPunctMark), &find_cjk_punct);
+    run(EditKind::SplitEllipsis, has(kEllipsisMark) || (has(kDotSpace) && has(kSpaceDot)), &find_split_ellipsis);
+    run(EditKind::SplitDash, has(kDashMark), &find_split_dash);
     run(EditKind::BrokenApostrophe, has(kSpacedQuote), &find_broken_apostrophe);
     run(EditKind::SplitNumber, has(kDigitGap), &find_split_number);
     run(EditKind::SplitDomain, has(kDotSpace), &find_split_domain);
     // Code (machine-translated Python in the dumps) keeps its dots and camelCase.
-    const bool missing_space = has(kPunctUpper), glued = has(kUpperLower) && has(kBeforeUpper);
+    const bool missing_space = has(kPunctUpper) && !is_clean(EditKind::MissingSpace);
+    const bool glued = has(kUpperLower) && has(kBeforeUpper) && !is_clean(EditKind::GluedWords);
     if ((missing_space || glued) && !looks_like_code(rewrite.text())) {
       run(EditKind::MissingSpace, missing_space, &find_missing_space);
-      run(EditKind::GluedWords, has(kUpperLower) && has(kBeforeUpper), &find_glued_words);
+      run(EditKind::GluedWords, glued, &find_glued_words);
     }
     run(EditKind::RepetitionLoop, true, &find_repetition_loop);
     if (!changed) break;

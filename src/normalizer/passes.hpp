@@ -41,6 +41,9 @@ void find_missing_space(std::string_view text, std::vector<Pending>& out);
 void find_glued_words(std::string_view text, std::vector<Pending>& out);
 // repetition-loop: a unit repeated 4+ times in a row (8+ for unspaced CJK) -> kept twice.
 void find_repetition_loop(std::string_view text, std::vector<Pending>& out);
+// The repetition-loop pass's cheap precheck (false: the pass would find nothing), exposed so a
+// unit test can hold it to its byte-at-a-time definition.
+bool may_repeat(std::string_view text);
 // lost-chars: "??" standing for lost characters, and U+FFFD; reported, never changed.
 void find_lost_chars(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>& out);
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "normalizer/blocks.hpp"
 #include "normalizer/passes.hpp"
 #include "normalizer/script.hpp"
 #include "normalizer/tables.hpp"
@@ -206,12 +207,6 @@ std::uint32_t fold_hash_short(const char* p, std::size_t size) {
   return static_cast<std::uint32_t>(h >> 32);
 }
 
-constexpr auto kAlnum = [] {
-  std::array<bool, 256> t{};
-  for (int c = 0; c < 256; ++c) t[c] = is_ascii_alnum(static_cast<char>(c));
-  return t;
-}();
-
 bool is_word_char(char32_t cp) { return cp < 0x80 ? is_ascii_alnum(static_cast<char>(cp)) : is_latin_letter(cp); }
 
 void tokenize(std::string_view text, std::vector<Token>& tokens) {
@@ -285,10 +280,14 @@ constexpr std::size_t kMinRepeatsUnspacedCjk = 8;  // 哈哈哈哈 is Chinese la
 
 }  // namespace
 
-namespace {
-
 // A fast necessary condition for a loop: some word equals the words m, 2m and 3m before it
-// (m <= kMaxPhraseTokens). One scan over ASCII words with a ring of fingerprints, no storage.
+// (m <= kMaxPhraseTokens). One scan over the words with a ring of fingerprints, no storage.
+//
+// Words here are runs of ASCII letters and digits, and each non-ASCII code point (a lead byte with
+// its continuation bytes; continuation bytes after ASCII make one word too). They are found 64
+// bytes at a time from bit masks (blocks.hpp): this runs over every line, and branching on each
+// byte made it the normalizer's largest cost. The unit test checks it against the byte-at-a-time
+// definition (tests/unit/normalizer_repeat_test.cpp).
 bool may_repeat(std::string_view text) {
   constexpr std::size_t kRing = 4 * kMaxPhraseTokens;
   constexpr std::size_t kSeenSlots = 64;
@@ -296,38 +295,67 @@ bool may_repeat(std::string_view text) {
   std::size_t last_seen[kSeenSlots] = {};  // 1 + index of the last word in each slot; 0 = none
   std::size_t count = 0;
   const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t j = i + 1;
-    if (c < 0x80) {
-      if (!kAlnum[c]) {
-        ++i;
-        continue;
-      }
-      while (j < n && kAlnum[static_cast<unsigned char>(text[j])]) ++j;
-    } else {
-      while (j < n && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;  // one code point
-    }
+  // One word [b, e): true when it completes a repetition.
+  auto word = [&](std::size_t b, std::size_t e) {
     // Short words away from the line's end hash from one masked 8-byte load.
-    const std::uint32_t h = (j - i < 8 && i + 8 <= n) ? fold_hash_short(text.data() + i, j - i)
-                                                      : fold_hash(text.substr(i, j - i));
+    const std::uint32_t h = (e - b < 8 && b + 8 <= n) ? fold_hash_short(text.data() + b, e - b)
+                                                      : fold_hash(text.substr(b, e - b));
     ring[count % kRing] = h;
     // Where this fingerprint was last seen: only a recurrence within kMaxPhraseTokens words can
     // start a loop, so the ring is consulted rarely.
     std::size_t& seen = last_seen[h % kSeenSlots];
     const std::size_t m = count + 1 - seen;  // distance, when the slot holds this fingerprint
-    if (seen != 0 && m <= kMaxPhraseTokens && 3 * m <= count && ring[(count - m) % kRing] == h &&
-        ring[(count - 2 * m) % kRing] == h && ring[(count - 3 * m) % kRing] == h)
-      return true;
+    const bool loop = seen != 0 && m <= kMaxPhraseTokens && 3 * m <= count && ring[(count - m) % kRing] == h &&
+                      ring[(count - 2 * m) % kRing] == h && ring[(count - 3 * m) % kRing] == h;
     seen = count + 1;
     ++count;
-    i = j;
-  }
-  return false;
-}
+    return loop;
+  };
 
-}  // namespace
+  struct Classes {
+    std::uint64_t alnum, high, cont;
+    void merge(const Classes& o, int shift) {
+      alnum |= o.alnum << shift;
+      high |= o.high << shift;
+      cont |= o.cont << shift;
+    }
+  };
+  std::uint64_t carry_alnum = 0, carry_high = 0, carry_token = 0;
+  bool open = false;  // a word began and has not ended yet (it may span blocks)
+  std::size_t open_begin = 0;
+  const bool finished = blocks::for_each_block(text, [&](const unsigned char* p, std::size_t base, std::uint64_t valid) {
+    using namespace blocks;
+    const Classes c = classify64<Classes>(p, [](Bytes x) {
+      const Mask alnum = in_range(x | splat(0x20), 'a', 'z') | in_range(x, '0', '9');
+      return Classes{bits16(alnum), bits16(x >= splat(0x80)), bits16(in_range(x, 0x80, 0xBF))};
+    });
+    const std::uint64_t alnum = c.alnum & valid, high = c.high & valid, cont = c.cont & valid;
+    const std::uint64_t token = alnum | high;
+    // Word starts: a letter or digit after a non-one, a lead byte, a continuation byte after ASCII.
+    const std::uint64_t starts = (alnum & ~shift_in(alnum, carry_alnum)) | (high & ~cont) | (cont & ~shift_in(high, carry_high));
+    // Word ends (exclusive): the first byte after a word byte that is a start or no word byte.
+    std::uint64_t ends = (starts | ~token) & shift_in(token, carry_token);
+    std::uint64_t s = starts;
+    // Starts and ends alternate; at one position an end comes before a start.
+    while (true) {
+      if (open) {
+        if (ends == 0) break;
+        const std::size_t e = base + static_cast<std::size_t>(__builtin_ctzll(ends));
+        ends &= ends - 1;
+        open = false;
+        if (e <= n && word(open_begin, e)) return false;
+      } else {
+        if (s == 0) break;
+        open_begin = base + static_cast<std::size_t>(__builtin_ctzll(s));
+        s &= s - 1;
+        open = true;
+      }
+    }
+    return true;
+  });
+  if (!finished) return true;
+  return open && word(open_begin, n);
+}
 
 void find_repetition_loop(std::string_view text, std::vector<Pending>& out) {
   if (!may_repeat(text)) return;

@@ -22,15 +22,25 @@ enum Trigger : std::uint32_t {
   kEdgeSpace = 1u << 3,       // ' ' first or last
   kDotSpace = 1u << 4,        // ". "
   kSpaceDot = 1u << 5,        // " ."
-  kSpacedQuote = 1u << 6,     // an apostrophe-like mark (' ` ‘ ’ ′) with a space on one side
+  kSpacedQuote = 1u << 6,     // an apostrophe-like mark (' ` ‘ ’ ′) with a space just before or after
   kDigitGap = 1u << 7,        // a digit then ' ' or ':'
   kPunctUpper = 1u << 8,      // one of . , ; : ! ? then A-Z
   kUpperLower = 1u << 9,      // A-Z then a-z
   kBeforeUpper = 1u << 10,    // a-z or ')' then A-Z
   kDoubleQuestion = 1u << 11, // "??"
-  kReplacementLead = 1u << 12 // the lead byte of U+FFFD (0xEF)
+  kReplacementLead = 1u << 12, // the lead byte of U+FFFD (0xEF)
+  // Non-ASCII characters some pass acts on, by their UTF-8 bytes (a lead byte and the one or two
+  // after it), so a line with only curly quotes or Chinese letters skips those passes:
+  kOddSpace = 1u << 13,       // U+00A0, U+00AD, U+1680, U+180E, U+2000-200F, U+202F, U+205F-2064,
+                              // U+3000, U+FEFF (non-ASCII spaces and invisibles): C2 A0|AD, E1 9A|A0,
+                              // E2 80 80-8F|AF, E2 81 9F-A4, E3 80 80, EF BB
+  kCjkPunctMark = 1u << 14,   // U+3000-303F, U+201C-201D, U+FF00-FF7F: E3 80, E2 80 9C|9D, EF BC|BD
+  kEllipsisMark = 1u << 15,   // U+2026: E2 80 A6
+  kDashMark = 1u << 16,       // U+2014: E2 80 94
 };
 
+// Classifies 16 bytes per instruction (blocks.hpp); tests/unit/normalizer_fast_test.cpp holds it
+// to the byte-at-a-time definition of every bit above.
 std::uint32_t screen_line(std::string_view text) noexcept;
 
 }  // namespace corpus_scan::normalizer

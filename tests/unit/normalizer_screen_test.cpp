@@ -28,11 +28,12 @@ struct Gate {
 // The same conditions normalize_line uses to skip a pass.
 const Gate kGates[] = {
     {"invalid-utf8", &find_invalid_utf8, [](std::uint32_t s) { return (s & kNonAscii) != 0; }},
-    {"whitespace", &find_whitespace, [](std::uint32_t s) { return (s & (kNonAscii | kControl | kDoubleSpace | kEdgeSpace)) != 0; }},
-    {"cjk-punct", &find_cjk_punct, [](std::uint32_t s) { return (s & kNonAscii) != 0; }},
+    {"whitespace", &find_whitespace,
+     [](std::uint32_t s) { return (s & (kControl | kDoubleSpace | kEdgeSpace | kOddSpace)) != 0; }},
+    {"cjk-punct", &find_cjk_punct, [](std::uint32_t s) { return (s & kCjkPunctMark) != 0; }},
     {"split-ellipsis", &find_split_ellipsis,
-     [](std::uint32_t s) { return (s & kNonAscii) != 0 || ((s & kDotSpace) != 0 && (s & kSpaceDot) != 0); }},
-    {"split-dash", &find_split_dash, [](std::uint32_t s) { return (s & kNonAscii) != 0; }},
+     [](std::uint32_t s) { return (s & kEllipsisMark) != 0 || ((s & kDotSpace) != 0 && (s & kSpaceDot) != 0); }},
+    {"split-dash", &find_split_dash, [](std::uint32_t s) { return (s & kDashMark) != 0; }},
     {"broken-apostrophe", &find_broken_apostrophe, [](std::uint32_t s) { return (s & kSpacedQuote) != 0; }},
     {"split-number", &find_split_number, [](std::uint32_t s) { return (s & kDigitGap) != 0; }},
     {"split-domain", &find_split_domain, [](std::uint32_t s) { return (s & kDotSpace) != 0; }},
@@ -110,6 +111,8 @@ TEST_CASE("screen: what each trigger notices", "[normalizer][screen]") {
       {"Xi \xE2\x80\x98" "an", kSpacedQuote | kNonAscii, 0},
       {"Xi\xE2\x80\x99 an", kSpacedQuote | kNonAscii, 0},
       {"China's economy", 0, kSpacedQuote},
+      {"China\xE2\x80\x99s economy", 0, kSpacedQuote},
+      {"said \xE2\x80\x9Cyes\xE2\x80\x9D", 0, kSpacedQuote},
       {"at 8: 00 pm", kDigitGap, 0},
       {"the 14 th day", kDigitGap, 0},
       {"in 2024,the", 0, kDigitGap},
@@ -121,6 +124,21 @@ TEST_CASE("screen: what each trigger notices", "[normalizer][screen]") {
       {"lost ??with", kDoubleQuestion, 0},
       {"bad \xEF\xBF\xBD char", kReplacementLead | kNonAscii, 0},
       {"what?", 0, kDoubleQuestion | kReplacementLead},
+      // Non-ASCII: only the characters some pass acts on.
+      {"China\xE2\x80\x99s economy", kNonAscii, kOddSpace | kCjkPunctMark | kEllipsisMark | kDashMark},
+      {"\xE4\xB8\xAD\xE5\x9B\xBD\xE7\xBB\x8F\xE6\xB5\x8E", kNonAscii, kOddSpace | kCjkPunctMark | kEllipsisMark | kDashMark},
+      {"caf\xC3\xA9 au lait", kNonAscii, kOddSpace | kCjkPunctMark},
+      {"no\xC2\xA0" "break", kOddSpace, kCjkPunctMark},
+      {"zero\xE2\x80\x8Bwidth", kOddSpace, kCjkPunctMark},
+      {"word\xE2\x81\xA0joiner", kOddSpace, 0},
+      {"\xEF\xBB\xBF" "bom", kOddSpace | kReplacementLead, kCjkPunctMark},
+      {"ideographic\xE3\x80\x80space", kOddSpace | kCjkPunctMark, 0},
+      {"growth\xEF\xBC\x8C the", kCjkPunctMark, kOddSpace},
+      {"\xE2\x80\x9Cquoted\xE2\x80\x9D", kCjkPunctMark, kOddSpace | kEllipsisMark},
+      {"end\xE3\x80\x82", kCjkPunctMark, kOddSpace},
+      {"wait\xE2\x80\xA6", kEllipsisMark, kDashMark | kCjkPunctMark},
+      {"a\xE2\x80\x94" "b", kDashMark, kEllipsisMark | kOddSpace},
+      {"cut \xE2\x80", kNonAscii, kSpacedQuote | kOddSpace | kCjkPunctMark | kEllipsisMark | kDashMark},
   };
   for (const Case& c : cases) {
     const std::uint32_t s = screen_line(c.line);

@@ -1,0 +1,227 @@
+// The normalizer's fast paths against their byte-at-a-time definitions: each fast path must give
+// the same answer as the simple code it replaced, on every line of data/, the fixtures and the
+// normalizer fuzz corpus (raw and normalized), on adversarial strings, and on random byte soup.
+#include <catch2/catch.hpp>
+
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "corpus_scan/normalizer.hpp"
+#include "corpus_scan/text.hpp"
+#include "normalizer/passes.hpp"
+#include "normalizer/screen.hpp"
+#include "test_util.hpp"
+
+using namespace corpus_scan;
+using namespace corpus_scan::test;
+
+namespace {
+
+// ---- The definitions (the code before the fast paths, kept verbatim as the specification). ----
+
+std::uint32_t fold_hash(std::string_view word) {
+  std::uint64_t head = 0, tail = 0;
+  if (word.size() >= 8) {
+    std::memcpy(&head, word.data(), 8);
+    std::memcpy(&tail, word.data() + word.size() - 8, 8);
+  } else {
+    for (std::size_t k = 0; k < word.size(); ++k) head |= std::uint64_t(static_cast<unsigned char>(word[k])) << (8 * k);
+  }
+  const std::uint64_t fold = 0x2020202020202020ull;
+  const std::uint64_t h = ((head | fold) * 0x9E3779B97F4A7C15ull) ^ ((tail | fold) * 0xC2B2AE3D27D4EB4Full) ^ word.size();
+  return static_cast<std::uint32_t>(h >> 32);
+}
+
+bool is_alnum(unsigned char c) { return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
+
+bool reference_may_repeat(std::string_view text) {
+  constexpr std::size_t kMaxPhraseTokens = 8;
+  constexpr std::size_t kRing = 4 * kMaxPhraseTokens;
+  constexpr std::size_t kSeenSlots = 64;
+  std::uint32_t ring[kRing] = {};
+  std::size_t last_seen[kSeenSlots] = {};
+  std::size_t count = 0;
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    std::size_t j = i + 1;
+    if (c < 0x80) {
+      if (!is_alnum(c)) {
+        ++i;
+        continue;
+      }
+      while (j < n && is_alnum(static_cast<unsigned char>(text[j]))) ++j;
+    } else {
+      while (j < n && (static_cast<unsigned char>(text[j]) & 0xC0) == 0x80) ++j;
+    }
+    const std::uint32_t h = fold_hash(text.substr(i, j - i));
+    ring[count % kRing] = h;
+    std::size_t& seen = last_seen[h % kSeenSlots];
+    const std::size_t m = count + 1 - seen;
+    if (seen != 0 && m <= kMaxPhraseTokens && 3 * m <= count && ring[(count - m) % kRing] == h &&
+        ring[(count - 2 * m) % kRing] == h && ring[(count - 3 * m) % kRing] == h)
+      return true;
+    seen = count + 1;
+    ++count;
+    i = j;
+  }
+  return false;
+}
+
+// The line screen one byte at a time: each ASCII trigger is a byte pair, each non-ASCII one a
+// byte sequence (see screen.hpp).
+std::uint32_t reference_screen(std::string_view text) {
+  using namespace corpus_scan::normalizer;
+  if (text.empty()) return 0;
+  const auto at = [&](std::size_t k) -> unsigned { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  const auto one_of = [](unsigned c, std::string_view set) { return c != 0 && set.find(static_cast<char>(c)) != std::string_view::npos; };
+  std::uint32_t s = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned p = i > 0 ? at(i - 1) : 0, c = at(i), c1 = at(i + 1), c2 = at(i + 2);
+    const auto upper = [](unsigned x) { return x >= 'A' && x <= 'Z'; };
+    const auto lower = [](unsigned x) { return x >= 'a' && x <= 'z'; };
+    if (c >= 0x80) s |= kNonAscii;
+    if (c < 0x20 || c == 0x7F) s |= kControl;
+    if (c == 0xEF) s |= kReplacementLead;
+    if (p == ' ' && c == ' ') s |= kDoubleSpace;
+    if (p == '.' && c == ' ') s |= kDotSpace;
+    if (p == ' ' && c == '.') s |= kSpaceDot;
+    if (one_of(c, "'`") && (p == ' ' || c1 == ' ')) s |= kSpacedQuote;
+    if (c == 0xE2 && c1 == 0x80 && one_of(c2, "\x98\x99\xB2") && (p == ' ' || at(i + 3) == ' ')) s |= kSpacedQuote;
+    if (p >= '0' && p <= '9' && (c == ' ' || c == ':')) s |= kDigitGap;
+    if (one_of(p, ".,;:!?") && upper(c)) s |= kPunctUpper;
+    if (upper(p) && lower(c)) s |= kUpperLower;
+    if ((lower(p) || p == ')') && upper(c)) s |= kBeforeUpper;
+    if (p == '?' && c == '?') s |= kDoubleQuestion;
+    if ((c == 0xC2 && (c1 == 0xA0 || c1 == 0xAD)) || (c == 0xE1 && (c1 == 0x9A || c1 == 0xA0)) ||
+        (c == 0xE2 && c1 == 0x80 && ((c2 >= 0x80 && c2 <= 0x8F) || c2 == 0xAF)) ||
+        (c == 0xE2 && c1 == 0x81 && c2 >= 0x9F && c2 <= 0xA4) || (c == 0xE3 && c1 == 0x80 && c2 == 0x80) ||
+        (c == 0xEF && c1 == 0xBB))
+      s |= kOddSpace;
+    if ((c == 0xE3 && c1 == 0x80) || (c == 0xE2 && c1 == 0x80 && (c2 == 0x9C || c2 == 0x9D)) ||
+        (c == 0xEF && (c1 == 0xBC || c1 == 0xBD)))
+      s |= kCjkPunctMark;
+    if (c == 0xE2 && c1 == 0x80 && c2 == 0xA6) s |= kEllipsisMark;
+    if (c == 0xE2 && c1 == 0x80 && c2 == 0x94) s |= kDashMark;
+  }
+  if (text.front() == ' ' || text.back() == ' ') s |= kEdgeSpace;
+  return s;
+}
+
+// ---- The lines they are compared on. ----
+
+void add_with_normalized(std::vector<std::string>& lines, std::string_view line) {
+  static const Normalizer normalizer;
+  lines.emplace_back(line);
+  std::string out;
+  normalizer.normalize_line(line, 0, out, nullptr);
+  lines.push_back(std::move(out));
+}
+
+// Adversarial strings: blocks of 64 bytes cut through words and multi-byte characters at every
+// offset, loops of every phrase length, invalid UTF-8, words longer than 8 and 64 bytes.
+std::vector<std::string> adversarial_lines() {
+  std::vector<std::string> lines = {
+      "",
+      "a",
+      "the the the the",
+      "the the the",
+      "The THE the tHe",
+      "a b a b a b a b",
+      "a b c a b c a b c a b c",
+      "one, two; one, two; one, two; one, two.",
+      "\xE5\x93\x88\xE5\x93\x88\xE5\x93\x88\xE5\x93\x88",
+      "\xE2\x80\x99 \xE2\x80\x99 \xE2\x80\x99 \xE2\x80\x99",
+      "\x80\x80 \x80\x80 \x80\x80 \x80\x80",
+      "ab\x80 ab\x80 ab\x80 ab\x80",
+      "\xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9",
+      "\xFF\xFE\xFF\xFE\xFF\xFE\xFF\xFE",
+      "supercalifragilistic supercalifragilistic supercalifragilistic supercalifragilistic",
+  };
+  for (std::size_t pad = 0; pad < 70; ++pad) {
+    const std::string p(pad, 'x');
+    lines.push_back(p + " word word word word");
+    lines.push_back(p + "-\xE4\xB8\xAD\xE6\x96\x87 \xE4\xB8\xAD\xE6\x96\x87 \xE4\xB8\xAD\xE6\x96\x87 \xE4\xB8\xAD\xE6\x96\x87");
+    lines.push_back(p + " " + std::string(pad + 60, 'y') + " " + std::string(pad + 60, 'y') + " " +
+                    std::string(pad + 60, 'y') + " " + std::string(pad + 60, 'y'));
+    lines.push_back(p + "\xE2\x80");
+    lines.push_back(std::string(pad, ' ') + "ends in a word");
+  }
+  for (std::size_t m = 1; m <= 9; ++m) {
+    std::string unit, line;
+    for (std::size_t k = 0; k < m; ++k) unit += "w" + std::to_string(k) + " ";
+    for (int r = 0; r < 4; ++r) line += unit;
+    lines.push_back(line);
+    lines.push_back(line.substr(0, line.size() - 4));
+  }
+  return lines;
+}
+
+// Random byte soup from a small alphabet that exercises every class boundary.
+std::vector<std::string> random_lines() {
+  static const char* const kPieces[] = {"a",  "B",  "7",   " ",  "  ", ".",  ",",  ":",  "?",  "'",  ")",  "the",
+                                        "The", "\t", "\x7F", "\x80", "\xBF", "\xC3\xA9", "\xE2\x80\x99",
+                                        "\xE2\x80\x98", "\xE2\x80\xA6", "\xE2\x80\x94", "\xE4\xB8\xAD",
+                                        "\xEF\xBC\x8C", "\xEF\xBF\xBD", "\xE3\x80\x80", "\xC2\xA0", "\xF0\x9F\x98\x80",
+                                        "\xE2", "\xEF\xBB\xBF", "word", "word "};
+  std::mt19937 rng(6);
+  std::vector<std::string> lines;
+  for (int k = 0; k < 3000; ++k) {
+    std::string line;
+    const std::size_t pieces = rng() % 120;
+    for (std::size_t p = 0; p < pieces; ++p) line += kPieces[rng() % std::size(kPieces)];
+    lines.push_back(std::move(line));
+  }
+  return lines;
+}
+
+const std::vector<std::string>& sample_lines() {
+  static const std::vector<std::string> lines = [] {
+    std::vector<std::string> all;
+    std::vector<std::string> paths;
+    for (const std::string& f : data_files()) paths.push_back(data_path(f));
+    for (const char* f : {"blank_lines.txt", "bom.txt", "crlf.txt", "invalid_utf8.txt", "lone_cr.txt"})
+      paths.push_back(fixture_path(f));
+    const std::filesystem::path fuzz_corpus = std::filesystem::path(CORPUS_SCAN_TESTS_DIR) / ".." / "fuzz" / "corpus" / "normalizer";
+    for (const auto& entry : std::filesystem::directory_iterator(fuzz_corpus)) paths.push_back(entry.path().string());
+    for (const std::string& p : paths) {
+      const std::string text = slurp(p);
+      for (const Line& l : split_lines(text)) add_with_normalized(all, l.content(text));
+    }
+    for (const std::string& line : adversarial_lines()) add_with_normalized(all, line);
+    for (const std::string& line : random_lines()) add_with_normalized(all, line);
+    return all;
+  }();
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("fast paths: the repetition precheck agrees with its definition", "[normalizer][fast]") {
+  const std::vector<std::string>& lines = sample_lines();
+  REQUIRE(lines.size() > 10000);
+  std::size_t repeats = 0;
+  for (const std::string& line : lines) {
+    const bool expected = reference_may_repeat(line);
+    repeats += expected;
+    INFO(line);
+    CHECK(normalizer::may_repeat(line) == expected);
+  }
+  CHECK(repeats > 50);  // the samples do hold lines it says yes to
+}
+
+TEST_CASE("fast paths: the line screen agrees with its byte-at-a-time definition", "[normalizer][fast]") {
+  std::uint32_t seen = 0;
+  for (const std::string& line : sample_lines()) {
+    const std::uint32_t expected = reference_screen(line);
+    seen |= expected;
+    INFO(line);
+    CHECK(normalizer::screen_line(line) == expected);
+  }
+  CHECK(seen == (1u << 17) - 1);  // every trigger occurs in the samples
+}
