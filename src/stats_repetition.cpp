@@ -23,7 +23,6 @@ constexpr std::uint32_t kNotCounted = std::numeric_limits<std::uint32_t>::max();
 struct Scratch {
   std::vector<std::uint64_t> prefix_hash;   // prefix_hash[k] = sum_{j<k} token[j] * B^(k-1-j)
   std::vector<std::uint64_t> prefix_chars;  // prefix_chars[k] = chars of tokens [0, k)
-  std::vector<std::uint8_t> repeated;       // at level n: the n-gram at i occurs at least twice
   std::vector<std::uint32_t> positions;     // at level n: the positions counted (ascending)
   std::vector<std::uint32_t> slot;          // their count-table slots
   CountTable table;
@@ -96,7 +95,6 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
   const double token_chars = double(sc.prefix_chars[t]);
   // Positions are kept as compact lists (built without branches: the flags are unpredictable),
   // so each level touches only its candidates: all positions for unigrams, then few.
-  sc.repeated.assign(t + 1, 0);
   sc.positions.resize(t);
   sc.slot.resize(t);
   for (std::size_t i = 0; i < t; ++i) sc.positions[i] = static_cast<std::uint32_t>(i);
@@ -105,18 +103,16 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
   std::uint64_t base_pow = 1;  // B^n
   for (std::size_t n = 1; n <= kMaxN && n <= t && candidates > 0; ++n) {
     base_pow *= kBase;
-    const std::size_t m = t - n + 1;  // n-grams at this level
     std::uint32_t* pos = sc.positions.data();
     std::uint32_t* slot = sc.slot.data();
     sc.table.reset(candidates);
     for (std::size_t k = 0; k < candidates; ++k)
       slot[k] = sc.table.add(sc.prefix_hash[pos[k] + n] - sc.prefix_hash[pos[k]] * base_pow);
-    // Keep the positions whose n-gram repeats; flag them for the next level.
-    std::fill(sc.repeated.begin(), sc.repeated.begin() + static_cast<std::ptrdiff_t>(m + 1), 0);
+    // Keep the positions whose n-gram repeats. Every such position is a candidate (its two
+    // (n-1)-grams repeat too), so the kept list is exactly the repeating n-grams, in order.
     std::size_t kept = 0;
     for (std::size_t k = 0; k < candidates; ++k) {
       const bool rep = sc.table.count_at(slot[k]) >= 2;
-      sc.repeated[pos[k]] = rep;
       pos[kept] = pos[k];
       slot[kept] = slot[k];
       kept += rep;
@@ -148,11 +144,12 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
       // Characters covered by any repeated n-gram, each character counted once.
       r.dup_ngram_char_frac[n - 5] = covered_chars(sc, kept, n, [](std::size_t) { return true; }) / token_chars;
     }
-    // Next level: an (n+1)-gram at i can repeat only if the n-grams at i and i+1 both do.
+    // Next level: an (n+1)-gram at i can repeat only if the n-grams at i and i+1 both do, that
+    // is when i + 1 follows i in the kept list (i + 1 < m holds then: it is an n-gram position).
     candidates = 0;
-    for (std::size_t k = 0; k < kept; ++k) {
+    for (std::size_t k = 0; k + 1 < kept; ++k) {
       pos[candidates] = pos[k];
-      candidates += pos[k] + 1 < m && sc.repeated[pos[k] + 1];
+      candidates += pos[k + 1] == pos[k] + 1;
     }
   }
 }
