@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "corpus_scan/stats.hpp"
@@ -125,40 +126,57 @@ class CountTable {
   }
 
   // Counts one occurrence of key; returns the slot's index (stable until the next reset).
-  std::uint32_t add(std::uint64_t key) { return add_at(key, home(key)); }
+  std::uint32_t add(std::uint64_t key) {
+    std::uint32_t slot;
+    add_each(1, [key](std::size_t) { return key; }, &slot);
+    return slot;
+  }
+
+  // Counts key_of(0), ..., key_of(n - 1) in order and writes each one's slot to slots[k]. The
+  // table's fields live in locals for the loop: a slot's key and generation have the types of
+  // the table's own fields, so stores through a slot would otherwise make the compiler reload
+  // and store them per insert, a chain through memory from one insert to the next.
+  template <class KeyOf>
+  void add_each(std::size_t n, KeyOf key_of, std::uint32_t* slots) {
+    Slot* const table = slots_.data();
+    const std::uint32_t generation = generation_;
+    const std::size_t mask = mask_;
+    const int shift = shift_;
+    std::size_t distinct = distinct_;
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::uint64_t key = stored(key_of(k));
+      // Fibonacci hashing: the top bits of one multiplication. Token hashes are mixed already
+      // and n-gram keys are sums of them, so a full mix64 per insert would buy nothing.
+      std::size_t i = (key * 0x9E3779B97F4A7C15ULL) >> shift;
+      for (;;) {
+        Slot& s = table[i];
+        // "A new key" and "a key seen before" are equally likely and unpredictable, so they
+        // share one path without a branch between them; the branch left (a collision, probe
+        // on) is rare at a load factor of at most one half.
+        const bool empty = s.generation != generation;
+        if (empty | (s.key == key)) {
+          s.key = key;
+          s.count = (empty ? 0 : s.count) + 1;
+          s.generation = generation;
+          distinct += empty;
+          slots[k] = static_cast<std::uint32_t>(i);
+          break;
+        }
+        i = (i + 1) & mask;
+      }
+    }
+    distinct_ = distinct;
+  }
 
   std::uint32_t count_at(std::uint32_t slot) const { return slots_[slot].count; }
   std::size_t distinct() const { return distinct_; }
   std::size_t capacity() const { return mask_ + 1; }
-  // The count in slot i (0 when the slot is empty), for walks over the whole table.
-  std::uint32_t count_in_slot(std::size_t i) const {
-    return slots_[i].generation == generation_ ? slots_[i].count : 0;
-  }
+  // Returns the count in a slot add() returned, and sets it to 0: for sums that must take each
+  // key once while walking the slots of all its occurrences.
+  std::uint32_t take_count(std::uint32_t slot) { return std::exchange(slots_[slot].count, 0); }
 
  private:
   static std::uint64_t stored(std::uint64_t key) { return key == 0 ? 1 : key; }
-  // Fibonacci hashing: the top bits of one multiplication. Token hashes are mixed already and
-  // n-gram keys are sums of them, so a full mix64 per insert would buy nothing.
-  std::size_t home(std::uint64_t key) const { return (stored(key) * 0x9E3779B97F4A7C15ULL) >> shift_; }
-
-  std::uint32_t add_at(std::uint64_t key, std::size_t i) {
-    key = stored(key);
-    for (;;) {
-      Slot& s = slots_[i];
-      // "A new key" and "a key seen before" are equally likely and unpredictable, so they share
-      // one path without a branch between them; the branch left (a collision, probe on) is rare
-      // at a load factor of at most one half.
-      const bool empty = s.generation != generation_;
-      if (empty | (s.key == key)) {
-        s.key = key;
-        s.count = (empty ? 0 : s.count) + 1;
-        s.generation = generation_;
-        distinct_ += empty;
-        return static_cast<std::uint32_t>(i);
-      }
-      i = (i + 1) & mask_;
-    }
-  }
 
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;

@@ -7,6 +7,7 @@
 // if both (n-1)-grams inside it do, so level n counts just the positions where the (n-1)-grams
 // at i and i+1 both repeated. Ordinary prose leaves few such positions after n = 3.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -106,8 +107,9 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
     std::uint32_t* pos = sc.positions.data();
     std::uint32_t* slot = sc.slot.data();
     sc.table.reset(candidates);
-    for (std::size_t k = 0; k < candidates; ++k)
-      slot[k] = sc.table.add(sc.prefix_hash[pos[k] + n] - sc.prefix_hash[pos[k]] * base_pow);
+    const std::uint64_t* prefix = sc.prefix_hash.data();
+    sc.table.add_each(
+        candidates, [&](std::size_t k) { return prefix[pos[k] + n] - prefix[pos[k]] * base_pow; }, slot);
     // Keep the positions whose n-gram repeats. Every such position is a candidate (its two
     // (n-1)-grams repeat too), so the kept list is exactly the repeating n-grams, in order.
     std::size_t kept = 0;
@@ -121,10 +123,20 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
     if (n == 1) {
       // Type-token ratio and entropy come from the unigram counts: H = ln N - (1/N) sum c ln c.
       stats.distinct_tokens = sc.table.distinct();
+      // Only repeating tokens add to the sum (1 ln 1 = 0): they are the kept positions. Each
+      // type is taken at its first kept position and its count then cleared, so later positions
+      // of the same type add c ln c = 0. Walking the table's capacity instead (2-4 slots per
+      // token) cost more than all the rest of this level. c ln c comes from a table for small c,
+      // with no branch on whether the type was seen already (adding 0.0 changes nothing).
+      static const std::array<double, 256> kCLnC = [] {
+        std::array<double, 256> t{};
+        for (std::uint32_t c = 2; c < t.size(); ++c) t[c] = c * std::log(double(c));
+        return t;
+      }();
       double sum_c_ln_c = 0;
-      for (std::size_t i = 0; i < sc.table.capacity(); ++i) {
-        const std::uint32_t c = sc.table.count_in_slot(i);
-        if (c > 1) sum_c_ln_c += c * std::log(double(c));
+      for (std::size_t k = 0; k < kept; ++k) {
+        const std::uint32_t c = sc.table.take_count(slot[k]);
+        sum_c_ln_c += c < kCLnC.size() ? kCLnC[c] : c * std::log(double(c));
       }
       stats.unigram_entropy = std::log(double(t)) - sum_c_ln_c / double(t);
     } else if (n <= 4 && kept > 0) {
