@@ -4,8 +4,8 @@
 // Written with GCC/Clang vector extensions: on x86-64 they compile to baseline SSE2 (no AVX is
 // required); elsewhere the compiler lowers them to whatever the target has.
 //
-// Ownership: for_each_block reads the caller's string_view and keeps nothing; the pointer it hands
-// to the callback is valid only during that call (the last, partial block is a zero-padded copy).
+// Ownership: Blocks reads the caller's string_view, which must outlive it; data() of the last,
+// partial block points into the Blocks object itself (a zero-padded copy).
 #pragma once
 
 #include <cstddef>
@@ -55,23 +55,44 @@ inline Classes classify64(const unsigned char* p, Classify classify) noexcept {
   return r;
 }
 
-// Calls f(block_pointer, block_offset, valid_mask) for each 64-byte block of text, in order.
-// valid_mask has a bit for each byte that belongs to the text (all ones but in the last block).
-// f returns false to stop early; for_each_block then returns false too.
-template <class F>
-inline bool for_each_block(std::string_view text, F f) {
-  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  for (; i + 64 <= n; i += 64)
-    if (!f(data + i, i, ~std::uint64_t{0})) return false;
-  if (i < n) {
-    alignas(16) unsigned char tail[64] = {};
-    std::memcpy(tail, data + i, n - i);
-    return f(tail, i, (std::uint64_t{1} << (n - i)) - 1);
+// Walks text in 64-byte blocks, in order: for (Blocks b(text); b.next();) use b.data(), b.base()
+// (the block's offset in text) and b.valid() (a bit for each byte that belongs to the text: all
+// ones but in the last block, which is a zero-padded copy). A loop, not a callback, so the
+// caller's counters stay in registers.
+class Blocks {
+ public:
+  explicit Blocks(std::string_view text) noexcept
+      : text_(reinterpret_cast<const unsigned char*>(text.data())), size_(text.size()) {}
+  Blocks(const Blocks&) = delete;
+  Blocks& operator=(const Blocks&) = delete;
+
+  bool next() noexcept {
+    base_ = next_base_;
+    if (base_ >= size_) return false;
+    next_base_ = base_ + 64;
+    if (next_base_ <= size_) {
+      data_ = text_ + base_;
+      return true;
+    }
+    const std::size_t rest = size_ - base_;
+    std::memset(tail_, 0, sizeof tail_);
+    std::memcpy(tail_, text_ + base_, rest);
+    data_ = tail_;
+    valid_ = (std::uint64_t{1} << rest) - 1;
+    return true;
   }
-  return true;
-}
+  const unsigned char* data() const noexcept { return data_; }
+  std::size_t base() const noexcept { return base_; }
+  std::uint64_t valid() const noexcept { return valid_; }
+
+ private:
+  const unsigned char* text_;
+  std::size_t size_;
+  std::size_t base_ = 0, next_base_ = 0;
+  const unsigned char* data_ = nullptr;
+  std::uint64_t valid_ = ~std::uint64_t{0};
+  alignas(16) unsigned char tail_[64];
+};
 
 // m moved one byte later (bit k to k+1), so it lines up each byte with the one before it; bit 0
 // takes the previous block's bit 63 from `carry`, which then keeps this block's for the next.

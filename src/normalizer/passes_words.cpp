@@ -196,14 +196,18 @@ std::uint32_t fold_hash(std::string_view word) {
   return static_cast<std::uint32_t>(h >> 32);
 }
 
-// The same fingerprint as fold_hash for a word shorter than 8 bytes, read with one 8-byte load
-// (the caller guarantees 8 readable bytes at p).
-std::uint32_t fold_hash_short(const char* p, std::size_t size) {
-  std::uint64_t head;
+// The same fingerprint as fold_hash, without branching on the word's size (which mispredicts on
+// prose): one load for the head and one for the tail, which is the head again for a short word
+// and then counts as zero. The caller guarantees 8 readable bytes at p.
+std::uint32_t fold_hash_at(const char* p, std::size_t size) {
+  const std::uint64_t long_word = std::uint64_t{0} - (size >= 8);  // all ones for 8 bytes or more
+  std::uint64_t head, tail;
   std::memcpy(&head, p, 8);
-  head &= (std::uint64_t{1} << (8 * size)) - 1;
+  std::memcpy(&tail, p + ((size - 8) & long_word), 8);
+  head &= ~std::uint64_t{0} >> ((64 - 8 * size) & ~long_word);
+  tail &= long_word;
   const std::uint64_t fold = 0x2020202020202020ull;
-  const std::uint64_t h = ((head | fold) * 0x9E3779B97F4A7C15ull) ^ ((0 | fold) * 0xC2B2AE3D27D4EB4Full) ^ size;
+  const std::uint64_t h = ((head | fold) * 0x9E3779B97F4A7C15ull) ^ ((tail | fold) * 0xC2B2AE3D27D4EB4Full) ^ size;
   return static_cast<std::uint32_t>(h >> 32);
 }
 
@@ -291,24 +295,36 @@ constexpr std::size_t kMinRepeatsUnspacedCjk = 8;  // 哈哈哈哈 is Chinese la
 bool may_repeat(std::string_view text) {
   constexpr std::size_t kRing = 4 * kMaxPhraseTokens;
   constexpr std::size_t kSeenSlots = 64;
-  std::uint32_t ring[kRing] = {};
-  std::size_t last_seen[kSeenSlots] = {};  // 1 + index of the last word in each slot; 0 = none
-  std::size_t count = 0;
+  // Kept per thread and never cleared (clearing them cost more than a short line's scan): words
+  // are numbered across all lines, and a slot last filled on an earlier line is as good as empty,
+  // because its distance exceeds this line's word count. Ring entries of earlier lines are only
+  // read when that comparison has already failed. No initializers: a thread_local with a
+  // constructor is reached through an init check on every use; static storage is zeroed anyway.
+  struct State {
+    std::uint32_t ring[kRing];
+    std::uint64_t last_seen[kSeenSlots];  // 1 + the number of the last word in each slot
+    std::uint64_t words;                  // words numbered so far on this thread
+  };
+  thread_local State state;
+  State& st = state;
+  const std::uint64_t first = st.words;  // this line's first word number
+  std::uint64_t number = first;
   const std::size_t n = text.size();
-  // One word [b, e): true when it completes a repetition.
-  auto word = [&](std::size_t b, std::size_t e) {
-    // Short words away from the line's end hash from one masked 8-byte load.
-    const std::uint32_t h = (e - b < 8 && b + 8 <= n) ? fold_hash_short(text.data() + b, e - b)
-                                                      : fold_hash(text.substr(b, e - b));
-    ring[count % kRing] = h;
-    // Where this fingerprint was last seen: only a recurrence within kMaxPhraseTokens words can
-    // start a loop, so the ring is consulted rarely.
-    std::size_t& seen = last_seen[h % kSeenSlots];
-    const std::size_t m = count + 1 - seen;  // distance, when the slot holds this fingerprint
-    const bool loop = seen != 0 && m <= kMaxPhraseTokens && 3 * m <= count && ring[(count - m) % kRing] == h &&
-                      ring[(count - 2 * m) % kRing] == h && ring[(count - 3 * m) % kRing] == h;
-    seen = count + 1;
-    ++count;
+  // One word [b, e): true when it completes a repetition. Branch-free: in prose a slot often
+  // recurs within kMaxPhraseTokens words, so testing step by step mispredicted a lot.
+  const auto word = [&st, &number, first, n, text](std::size_t b, std::size_t e) __attribute__((always_inline)) {
+    // Words away from the line's end hash from two 8-byte loads.
+    const std::uint32_t h = b + 8 <= n ? fold_hash_at(text.data() + b, e - b) : fold_hash(text.substr(b, e - b));
+    const std::uint64_t count = number - first;  // words before this one on the line
+    st.ring[count % kRing] = h;
+    // Where this fingerprint's slot was last filled: only a recurrence within kMaxPhraseTokens
+    // words can start a loop, and the words m, 2m and 3m back must all match.
+    std::uint64_t& seen = st.last_seen[h % kSeenSlots];
+    const std::uint64_t m = number + 1 - seen;
+    const bool loop = (m <= kMaxPhraseTokens) & (3 * m <= count) & (st.ring[(count - m) % kRing] == h) &
+                      (st.ring[(count - 2 * m) % kRing] == h) & (st.ring[(count - 3 * m) % kRing] == h);
+    seen = number + 1;
+    ++number;
     return loop;
   };
 
@@ -321,40 +337,38 @@ bool may_repeat(std::string_view text) {
     }
   };
   std::uint64_t carry_alnum = 0, carry_high = 0, carry_token = 0;
-  bool open = false;  // a word began and has not ended yet (it may span blocks)
-  std::size_t open_begin = 0;
-  const bool finished = blocks::for_each_block(text, [&](const unsigned char* p, std::size_t base, std::uint64_t valid) {
+  std::size_t last_start = 0;  // where the latest word began (it may span blocks)
+  bool found = false;
+  for (blocks::Blocks block(text); !found && block.next();) {
     using namespace blocks;
-    const Classes c = classify64<Classes>(p, [](Bytes x) {
+    const Classes c = classify64<Classes>(block.data(), [](Bytes x) {
       const Mask alnum = in_range(x | splat(0x20), 'a', 'z') | in_range(x, '0', '9');
       return Classes{bits16(alnum), bits16(x >= splat(0x80)), bits16(in_range(x, 0x80, 0xBF))};
     });
+    const std::size_t base = block.base();
+    const std::uint64_t valid = block.valid();
     const std::uint64_t alnum = c.alnum & valid, high = c.high & valid, cont = c.cont & valid;
     const std::uint64_t token = alnum | high;
     // Word starts: a letter or digit after a non-one, a lead byte, a continuation byte after ASCII.
     const std::uint64_t starts = (alnum & ~shift_in(alnum, carry_alnum)) | (high & ~cont) | (cont & ~shift_in(high, carry_high));
     // Word ends (exclusive): the first byte after a word byte that is a start or no word byte.
-    std::uint64_t ends = (starts | ~token) & shift_in(token, carry_token);
-    std::uint64_t s = starts;
-    // Starts and ends alternate; at one position an end comes before a start.
-    while (true) {
-      if (open) {
-        if (ends == 0) break;
-        const std::size_t e = base + static_cast<std::size_t>(__builtin_ctzll(ends));
-        ends &= ends - 1;
-        open = false;
-        if (e <= n && word(open_begin, e)) return false;
-      } else {
-        if (s == 0) break;
-        open_begin = base + static_cast<std::size_t>(__builtin_ctzll(s));
-        s &= s - 1;
-        open = true;
-      }
+    std::uint64_t ends = (starts | ~token) & shift_in(token, carry_token), rest = starts;
+    // Starts and ends alternate (an end first where they coincide). An end before this block's
+    // first start closes the word carried over from the blocks before.
+    if (ends != 0 && (rest == 0 || __builtin_ctzll(ends) <= __builtin_ctzll(rest))) {
+      found = word(last_start, base + static_cast<std::size_t>(__builtin_ctzll(ends)));
+      ends &= ends - 1;
     }
-    return true;
-  });
-  if (!finished) return true;
-  return open && word(open_begin, n);
+    for (; ends != 0 && !found; ends &= ends - 1, rest &= rest - 1)
+      found = word(base + static_cast<std::size_t>(__builtin_ctzll(rest)), base + static_cast<std::size_t>(__builtin_ctzll(ends)));
+    // At most one start is left: a word that runs on into the next block.
+    if (rest != 0) last_start = base + static_cast<std::size_t>(__builtin_ctzll(rest));
+  }
+  // A word running to the end of a line of whole blocks has no end bit (the tail block's padding
+  // gives the others one).
+  if (!found && n % 64 == 0 && carry_token != 0) found = word(last_start, n);
+  st.words = number;
+  return found;
 }
 
 void find_repetition_loop(std::string_view text, std::vector<Pending>& out) {

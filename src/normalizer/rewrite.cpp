@@ -21,7 +21,7 @@ bool touch(std::size_t ab, std::size_t ae, std::size_t bb, std::size_t be) {
 
 void Rewrite::reset(std::string_view original) {
   original_ = original;
-  cur_.assign(original);
+  text_ = original;
   changes_.clear();
   findings_.clear();
 }
@@ -38,7 +38,7 @@ void Rewrite::apply(std::vector<Pending>& pending) {
     if (j == n_pending || (i < n_changes && before(changes_[i].wb, changes_[i].we, pending[j].begin, pending[j].end))) {
       // An earlier change this pass does not touch: carry it over, shifted.
       const Change& c = changes_[i++];
-      next_.append(cur_, copied, c.we - copied);
+      next_.append(text_, copied, c.we - copied);
       copied = c.we;
       const std::size_t shift = next_.size() - c.we;
       merged_.push_back({c.ob, c.oe, c.wb + shift, c.we + shift, c.kind});
@@ -64,18 +64,18 @@ void Rewrite::apply(std::vector<Pending>& pending) {
         grew = true;
       }
     }
-    next_.append(cur_, copied, cb - copied);
+    next_.append(text_, copied, cb - copied);
     const std::size_t ob = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(cb) - delta);
     delta += cluster_delta;
     const std::size_t oe = static_cast<std::size_t>(static_cast<std::ptrdiff_t>(ce) - delta);
     const std::size_t wb = next_.size();
     std::size_t pos = cb;
     for (std::size_t k = j; k < j_end; ++k) {
-      next_.append(cur_, pos, pending[k].begin - pos);
+      next_.append(text_, pos, pending[k].begin - pos);
       next_.append(pending[k].after);
       pos = pending[k].end;
     }
-    next_.append(cur_, pos, ce - pos);
+    next_.append(text_, pos, ce - pos);
     const std::size_t we = next_.size();
     // A change undone by a later pass leaves no edit behind.
     if (std::string_view(next_).substr(wb, we - wb) != original_.substr(ob, oe - ob))
@@ -84,8 +84,9 @@ void Rewrite::apply(std::vector<Pending>& pending) {
     i = i_end;
     j = j_end;
   }
-  next_.append(cur_, copied, std::string::npos);
+  next_.append(text_, copied, std::string::npos);
   cur_.swap(next_);
+  text_ = cur_;
   changes_.swap(merged_);
   pending.clear();
 }
@@ -128,7 +129,7 @@ void Rewrite::emit(std::uint64_t base, std::vector<Edit>& out) const {
   for (const Change& c : changes_) {
     emit_findings_up_to(c.ob + (c.oe == c.ob ? 0 : 1));
     out.push_back(Edit{c.kind, base + c.ob, base + c.oe, std::string(original_.substr(c.ob, c.oe - c.ob)),
-                       cur_.substr(c.wb, c.we - c.wb)});
+                       std::string(text_.substr(c.wb, c.we - c.wb))});
   }
   emit_findings_up_to(static_cast<std::size_t>(-1));
 }

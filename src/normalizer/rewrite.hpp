@@ -6,8 +6,8 @@
 // later pass rewrites bytes an earlier pass produced, the two changes merge into one edit whose
 // span is the union in the original, so every recorded edit always slices the original exactly.
 //
-// Ownership: reset() keeps a view of the caller's original line; it must outlive the Rewrite's use
-// until emit(). Buffers are reused across lines (one Rewrite per thread, no per-line allocation
+// Ownership: reset() keeps a view of the caller's original line (text() is that view until a change
+// is applied, so unchanged lines are never copied); it must outlive the Rewrite's use until emit(). Buffers are reused across lines (one Rewrite per thread, no per-line allocation
 // once warm).
 #pragma once
 
@@ -31,7 +31,7 @@ struct Pending {
 class Rewrite {
  public:
   void reset(std::string_view original);
-  std::string_view text() const { return cur_; }
+  std::string_view text() const { return text_; }
 
   // Applies edits that are sorted by position and do not overlap (insertions are empty spans).
   // Clears `pending`.
@@ -54,6 +54,7 @@ class Rewrite {
     EditKind kind;
   };
   std::string_view original_;
+  std::string_view text_;  // original_ until the first change (most lines have none), then cur_
   std::string cur_, next_;
   std::vector<Change> changes_, merged_;
   std::vector<Finding> findings_;

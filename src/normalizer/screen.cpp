@@ -68,6 +68,15 @@ std::uint32_t neighbour_triggers(std::string_view text, std::size_t i) noexcept 
   return t;
 }
 
+// Whether the space or colon at text[i], after a digit, starts a split clock time or ordinal:
+// "8 : 00", "8  :00", "8: 00", "14 th", "1 st", "2 nd", "3 rd" (see find_split_number).
+std::uint32_t digit_gap_at(std::string_view text, std::size_t i) noexcept {
+  const char after = i + 1 < text.size() ? text[i + 1] : '\0';
+  const bool gap = text[i] == ':' ? after == ' '
+                                  : (after == ' ' || after == ':' || after == 's' || after == 'n' || after == 'r' || after == 't');
+  return gap ? std::uint32_t{kDigitGap} : std::uint32_t{0};
+}
+
 // The non-ASCII triggers of the character whose lead byte is at text[i] (see screen.hpp).
 std::uint32_t lead_triggers(std::string_view text, std::size_t i) noexcept {
   const auto at = [&](std::size_t k) -> unsigned { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
@@ -114,30 +123,37 @@ std::uint32_t screen_line(std::string_view text) noexcept {
   // A byte pair (previous, current) is the previous byte's mask moved one byte on (shift_in) ANDed
   // with the current byte's; each trigger's masks accumulate over the line.
   std::uint64_t carry_space = 0, carry_dot = 0, carry_digit = 0;
-  std::uint64_t control = 0, high = 0, double_space = 0, dot_space = 0, space_dot = 0, digit_gap = 0;
+  std::uint64_t control = 0, high = 0, double_space = 0, dot_space = 0, space_dot = 0;
   std::uint32_t found = 0;
   constexpr std::uint32_t kCapitalTriggers = kBeforeUpper | kPunctUpper | kUpperLower;
-  blocks::for_each_block(text, [&](const unsigned char* p, std::size_t base, std::uint64_t valid) {
+  for (blocks::Blocks block(text); block.next();) {
     using blocks::shift_in;
-    const Classes c = blocks::classify64<Classes>(p, classify);
+    const Classes c = blocks::classify64<Classes>(block.data(), classify);
+    const std::size_t base = block.base();
+    const std::uint64_t valid = block.valid();
     const std::uint64_t space_before = shift_in(c.space, carry_space);
     control |= c.ctrl & valid;  // the padding after the text is NUL bytes
     high |= c.high;
     double_space |= space_before & c.space;
     dot_space |= shift_in(c.dot, carry_dot) & c.space;
     space_dot |= space_before & c.dot;
-    digit_gap |= shift_in(c.digit, carry_digit) & (c.space | c.colon);
+    // A digit then a space or colon is common ("in 2023 the"); split-number needs the byte after
+    // it too, read one by one until one is found.
+    if ((found & kDigitGap) == 0)
+      for (std::uint64_t gaps = shift_in(c.digit, carry_digit) & (c.space | c.colon) & valid; gaps != 0; gaps &= gaps - 1)
+        found |= digit_gap_at(text, base + static_cast<std::size_t>(__builtin_ctzll(gaps)));
+    else
+      carry_digit = c.digit >> 63;
     // Capitals: until all three of their triggers are found.
     std::uint64_t rare = c.rare | ((found & kCapitalTriggers) == kCapitalTriggers ? 0 : c.upper);
     for (; rare != 0; rare &= rare - 1) found |= neighbour_triggers(text, base + static_cast<std::size_t>(__builtin_ctzll(rare)));
     // Non-ASCII bytes are few in these dumps: their characters are looked at one by one.
     for (std::uint64_t leads = c.lead; leads != 0; leads &= leads - 1)
       found |= lead_triggers(text, base + static_cast<std::size_t>(__builtin_ctzll(leads)));
-    return true;
-  });
+  }
   const auto flag = [](std::uint64_t mask, Trigger t) { return mask != 0 ? static_cast<std::uint32_t>(t) : std::uint32_t{0}; };
   found |= flag(control, kControl) | flag(high, kNonAscii) | flag(double_space, kDoubleSpace) |
-           flag(dot_space, kDotSpace) | flag(space_dot, kSpaceDot) | flag(digit_gap, kDigitGap);
+           flag(dot_space, kDotSpace) | flag(space_dot, kSpaceDot);
   if (text.front() == ' ' || text.back() == ' ') found |= kEdgeSpace;
   return found;
 }

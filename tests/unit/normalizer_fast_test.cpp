@@ -93,7 +93,7 @@ std::uint32_t reference_screen(std::string_view text) {
     if (p == ' ' && c == '.') s |= kSpaceDot;
     if (one_of(c, "'`") && (p == ' ' || c1 == ' ')) s |= kSpacedQuote;
     if (c == 0xE2 && c1 == 0x80 && one_of(c2, "\x98\x99\xB2") && (p == ' ' || at(i + 3) == ' ')) s |= kSpacedQuote;
-    if (p >= '0' && p <= '9' && (c == ' ' || c == ':')) s |= kDigitGap;
+    if (p >= '0' && p <= '9' && ((c == ' ' && one_of(c1, " :snrt")) || (c == ':' && c1 == ' '))) s |= kDigitGap;
     if (one_of(p, ".,;:!?") && upper(c)) s |= kPunctUpper;
     if (upper(p) && lower(c)) s |= kUpperLower;
     if ((lower(p) || p == ')') && upper(c)) s |= kBeforeUpper;
@@ -151,6 +151,12 @@ std::vector<std::string> adversarial_lines() {
                     std::string(pad + 60, 'y') + " " + std::string(pad + 60, 'y'));
     lines.push_back(p + "\xE2\x80");
     lines.push_back(std::string(pad, ' ') + "ends in a word");
+  }
+  // Lines of whole 64-byte blocks whose last word (completing a loop, or not) ends the line.
+  for (std::size_t size : {64, 128, 192}) {
+    lines.push_back(std::string(size - 20, 'x') + " word word word word");
+    lines.push_back(std::string(size - 20, 'x') + " word word wore word");
+    lines.push_back(std::string(size - 8, 'x') + " \xE4\xB8\xAD\xE6\x96\x87" + "z");
   }
   for (std::size_t m = 1; m <= 9; ++m) {
     std::string unit, line;

@@ -116,6 +116,11 @@ TEST_CASE("screen: what each trigger notices", "[normalizer][screen]") {
       {"at 8: 00 pm", kDigitGap, 0},
       {"the 14 th day", kDigitGap, 0},
       {"in 2024,the", 0, kDigitGap},
+      {"in 2024 we grew", 0, kDigitGap},
+      {"in 2024 the", kDigitGap, 0},  // "4 th" could be an ordinal: the pass decides
+      {"at 8 : 00", kDigitGap, 0},
+      {"the 1 st", kDigitGap, 0},
+      {"ratio 3:1", 0, kDigitGap},
       {"two  spaces", kDoubleSpace, kEdgeSpace},
       {" leading", kEdgeSpace, 0},
       {"trailing ", kEdgeSpace, 0},
