@@ -310,31 +310,39 @@ bool is_common_han(char32_t cp) { return kCommonHanSet.contains(cp); }
 // Non-ASCII characters are decoded one by one, a run of them at a time. The tokens are those of
 // reading the line a character at a time (tests/unit/splitter_lines_test.cpp checks that on every
 // line of data/ and the fixtures). Tokens are written without a branch on whether they are kept:
-// room for the most a line can hold (one per three bytes: a word has three letters or more, a Han
-// character three bytes or four) and one more (a word or character not kept is written after the
-// last kept one) is made first, and the vector cut to what was kept.
+// each word or Han character is written after the last kept token and counted only if it is kept;
+// room for what a block can write is made before it, and the vector cut to what was kept.
 void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   const std::size_t base = tokens.size();
-  tokens.resize(base + n / 3 + 1);
-  std::uint32_t* out = tokens.data() + base;
-  std::size_t kept = 0;
+  std::uint32_t* out = nullptr;
+  std::size_t kept = 0, room = 0;
+  // Room for k more writes; grown a block at a time, so a 100 MB line holds no more than its
+  // tokens and the vector's usual slack.
+  auto make_room = [&](std::size_t k) {
+    if (kept + k <= room) return;
+    room = std::max(2 * room, kept + k);
+    tokens.resize(base + room);
+    out = tokens.data() + base;
+  };
+  constexpr std::size_t kBlockWrites = kBlock / 2 + 2;  // words in a block ("a a a ..."), and one from before
   auto word = [&](std::size_t begin, std::size_t end) {
     const std::size_t len = end - begin;
     const std::uint32_t h = word_hash(p + begin, len, p + n);
     out[kept] = h & ~kHanTokenBit;
     kept += (len >= 3) & !((len <= kLongestStopword) & kStopwordSet.contains(h));
   };
-  // Decodes the run of non-ASCII bytes from i (it may go on into later blocks) and returns its end.
+  // Decodes the run of non-ASCII bytes from i (it may go on into later blocks).
   auto non_ascii_run = [&](std::size_t i) {
     while (i < n && p[i] >= 0x80) {
       const DecodedChar d = decode_utf8(s, i);
+      make_room(1);
       out[kept] = (static_cast<std::uint32_t>(d.cp) * 2654435761u) | kHanTokenBit;
       kept += is_cjk_ideograph(d.cp) && !kCommonHanSet.contains(d.cp);
       i += d.length;
     }
-    return i;
+    make_room(kBlockWrites);  // for the words after the run in this block
   };
   std::uint64_t in_word = 0, in_high = 0;  // whether the byte before the block is in a word / >= 0x80
   std::size_t word_begin = 0;
@@ -355,6 +363,7 @@ void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
     const std::uint64_t runs = m.high & ~((m.high << 1) | in_high);
     in_word = inside >> 63;
     in_high = m.high >> 63;
+    make_room(kBlockWrites);
     if (runs == 0) {  // ASCII only: starts and ends alternate
       for (std::uint64_t ev = starts | ends; ev != 0; ev &= ev - 1) {
         const std::size_t at = off + static_cast<std::size_t>(__builtin_ctzll(ev));
@@ -371,7 +380,10 @@ void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
       if (starts & bit) word_begin = at;
     }
   }
-  if (in_word) word(word_begin, n);  // a word that runs to the end of a line of whole blocks
+  if (in_word) {  // a word that runs to the end of a line of whole blocks
+    make_room(1);
+    word(word_begin, n);
+  }
   tokens.resize(base + kept);
 }
 
@@ -420,6 +432,9 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) 
 void add_tokens(LineTable& table) {
   if (table.tokenized) return;
   table.tokenized = true;
+  std::size_t bytes = 0;
+  for (const LineInfo& li : table.info) bytes += li.trimmed.size();
+  table.tokens.reserve(bytes / 8);  // about one content token in eight bytes of English
   for (LineInfo& li : table.info) {
     li.token_begin = static_cast<std::uint32_t>(table.tokens.size());
     if (!li.blank) tokenize(li.trimmed, table.tokens);
