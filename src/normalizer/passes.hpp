@@ -19,6 +19,9 @@ namespace corpus_scan::normalizer {
 void find_invalid_utf8(std::string_view text, std::vector<Pending>& out);
 // unicode: NFC or NFKC (ICU), skipped when the text is ASCII or already normalized.
 void find_unicode(std::string_view text, UnicodeForm form, std::vector<Pending>& out);
+// True when every character of text is below U+0300 or NFC-inert (so text is NFC); false when
+// that is not certain (ICU decides). find_unicode's fast path, exposed for its unit test.
+bool surely_nfc(std::string_view text) noexcept;
 // whitespace: indentation, trailing space, runs, exotic and invisible characters.
 void find_whitespace(std::string_view text, std::vector<Pending>& out);
 

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <unicode/normalizer2.h>
+
 #include "corpus_scan/normalizer.hpp"
 #include "corpus_scan/text.hpp"
 #include "normalizer/passes.hpp"
@@ -230,4 +232,26 @@ TEST_CASE("fast paths: the line screen agrees with its byte-at-a-time definition
     CHECK(normalizer::screen_line(line) == expected);
   }
   CHECK(seen == (1u << 17) - 1);  // every trigger occurs in the samples
+}
+
+TEST_CASE("fast paths: text the NFC shortcut passes is NFC by ICU's quick check", "[normalizer][fast]") {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::size_t passed = 0, valid_non_ascii = 0;
+  for (const std::string& line : sample_lines()) {
+    if (ascii_prefix(line) == line.size()) continue;
+    valid_non_ascii += valid_utf8_prefix(line) == line.size();
+    if (!normalizer::surely_nfc(line)) continue;
+    ++passed;
+    status = U_ZERO_ERROR;
+    INFO(line);
+    CHECK(nfc->isNormalizedUTF8(icu::StringPiece(line.data(), static_cast<std::int32_t>(line.size())), status));
+  }
+  CHECK(passed * 2 > valid_non_ascii);  // it does spare ICU most lines
+  // What it must leave to ICU: combining marks, singletons, compatibility characters it cannot
+  // vouch for, text beyond the BMP, invalid UTF-8.
+  for (const char* line : {"cafe\xCC\x81", "\xE2\x84\xAB", "\xEF\xA4\x80", "\xF0\x9F\x98\x80", "bad \xFF byte", "\xE2\x80\x80"})
+    CHECK_FALSE(normalizer::surely_nfc(line));
+  CHECK(normalizer::surely_nfc("China\xE2\x80\x99s \xE4\xB8\xAD\xE5\x9B\xBD \xE2\x80\x94 \xE2\x80\x9Cyes\xE2\x80\x9D caf\xC3\xA9"));
 }
