@@ -15,23 +15,59 @@ namespace {
 constexpr std::size_t kBuckets = 1u << 13;
 }  // namespace
 
-CohesionWindows::CohesionWindows(const std::vector<std::uint32_t>& tokens, std::size_t left, std::size_t right)
-    : tokens_(tokens), left_size_(std::max<std::size_t>(left, 1)), right_size_(std::max<std::size_t>(right, 1)),
-      left_(kBuckets, 0), right_(kBuckets, 0) {
-  while (hi_ < tokens_.size() && hi_ < right_size_) add(right_, left_, hi_++, +1, right_norm_, right_han_);
+inline std::size_t CohesionWindows::bucket(std::size_t i) const { return tokens_[i] & (kBuckets - 1); }
+
+// One window's count of token i's bucket += delta, keeping the dot product, its norm and its Han
+// count up to date.
+inline void CohesionWindows::add_left(std::size_t i, std::int32_t delta) {
+  Counts& c = counts_[bucket(i)];
+  if (tokens_[i] & kHanTokenBit) left_han_ += delta;
+  dot_ += static_cast<std::int64_t>(delta) * c.right;
+  left_norm_ += static_cast<std::int64_t>(2 * c.left + delta) * delta;
+  c.left += delta;
 }
 
+inline void CohesionWindows::add_right(std::size_t i, std::int32_t delta) {
+  Counts& c = counts_[bucket(i)];
+  if (tokens_[i] & kHanTokenBit) right_han_ += delta;
+  dot_ += static_cast<std::int64_t>(delta) * c.left;
+  right_norm_ += static_cast<std::int64_t>(2 * c.right + delta) * delta;
+  c.right += delta;
+}
+
+// Token i crosses the gap: add_right(i, -1) then add_left(i, +1), with one bucket access.
+inline void CohesionWindows::move_to_left(std::size_t i) {
+  Counts& c = counts_[bucket(i)];
+  if (tokens_[i] & kHanTokenBit) {
+    --right_han_;
+    ++left_han_;
+  }
+  dot_ += static_cast<std::int64_t>(c.right - 1) - c.left;
+  right_norm_ -= 2 * static_cast<std::int64_t>(c.right) - 1;
+  left_norm_ += 2 * static_cast<std::int64_t>(c.left) + 1;
+  --c.right;
+  ++c.left;
+}
+
+CohesionWindows::CohesionWindows(const std::vector<std::uint32_t>& tokens, std::size_t left, std::size_t right)
+    : tokens_(tokens), left_size_(std::max<std::size_t>(left, 1)), right_size_(std::max<std::size_t>(right, 1)),
+      counts_(kBuckets) {
+  while (hi_ < tokens_.size() && hi_ < right_size_) add_right(hi_++, +1);
+}
+
+// The integer dot product and norms are exact, so they come out the same whatever order the
+// windows are updated in; each token is updated where it crosses a window edge.
 void CohesionWindows::advance_to(std::size_t p) {
-  while (mid_ < p && mid_ < tokens_.size()) {
-    add(right_, left_, mid_, -1, right_norm_, right_han_);
-    add(left_, right_, mid_++, +1, left_norm_, left_han_);
-    if (mid_ - lo_ > left_size_) add(left_, right_, lo_++, -1, left_norm_, left_han_);
-    if (hi_ < tokens_.size()) add(right_, left_, hi_++, +1, right_norm_, right_han_);
+  const std::size_t stop = std::min(p, tokens_.size());
+  while (mid_ < stop) {
+    move_to_left(mid_++);
+    if (mid_ - lo_ > left_size_) add_left(lo_++, -1);
+    if (hi_ < tokens_.size()) add_right(hi_++, +1);
   }
 }
 
 void CohesionWindows::clip_left_at(std::size_t p) {
-  while (lo_ < p && lo_ < mid_) add(left_, right_, lo_++, -1, left_norm_, left_han_);
+  while (lo_ < p && lo_ < mid_) add_left(lo_++, -1);
 }
 
 float CohesionWindows::cosine() const {
@@ -40,35 +76,22 @@ float CohesionWindows::cosine() const {
                             std::sqrt(static_cast<double>(left_norm_) * static_cast<double>(right_norm_)));
 }
 
-double CohesionWindows::echo_after(std::size_t begin, std::size_t end) const {
+double CohesionWindows::echo_after(std::size_t begin, std::size_t end) {
   if (begin >= end) return 0.0;
+  // The line's own occurrences are in the right window too: take them out while counting.
+  const std::size_t own_end = std::min(end, hi_);
+  for (std::size_t j = begin; j < own_end; ++j) --counts_[bucket(j)].right;
   std::size_t echoed = 0;
-  for (std::size_t i = begin; i < end; ++i) {
-    const std::size_t b = bucket(i);
-    std::int32_t own = 0;  // the line's own occurrences are in the right window too
-    for (std::size_t j = begin; j < end && j < hi_; ++j) own += bucket(j) == b;
-    if (right_[b] > own) ++echoed;
-  }
+  for (std::size_t i = begin; i < end; ++i) echoed += counts_[bucket(i)].right > 0;
+  for (std::size_t j = begin; j < own_end; ++j) ++counts_[bucket(j)].right;
   return static_cast<double>(echoed) / static_cast<double>(end - begin);
 }
 
 double CohesionWindows::echo_before(std::size_t begin, std::size_t end) const {
   if (begin >= end) return 0.0;
   std::size_t echoed = 0;
-  for (std::size_t i = begin; i < end; ++i) echoed += left_[bucket(i)] > 0;
+  for (std::size_t i = begin; i < end; ++i) echoed += counts_[bucket(i)].left > 0;
   return static_cast<double>(echoed) / static_cast<double>(end - begin);
-}
-
-std::size_t CohesionWindows::bucket(std::size_t i) const { return tokens_[i] & (kBuckets - 1); }
-
-// counts[bucket of token i] += delta, keeping the dot product, the norm and the Han count up to date.
-void CohesionWindows::add(std::vector<std::int32_t>& counts, const std::vector<std::int32_t>& other,
-                          std::size_t i, std::int32_t delta, std::int64_t& norm, std::size_t& han) {
-  const std::size_t b = bucket(i);
-  if (tokens_[i] & kHanTokenBit) han += delta;
-  dot_ += static_cast<std::int64_t>(delta) * other[b];
-  norm += static_cast<std::int64_t>(2 * counts[b] + delta) * delta;
-  counts[b] += delta;
 }
 
 }  // namespace corpus_scan::splitting
