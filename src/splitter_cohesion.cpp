@@ -17,22 +17,21 @@ constexpr std::size_t kBuckets = 1u << 13;
 
 inline std::size_t CohesionWindows::bucket(std::size_t i) const { return tokens_[i] & (kBuckets - 1); }
 
-// One window's count of token i's bucket += delta, keeping the dot product, its norm and its Han
-// count up to date.
-inline void CohesionWindows::add_left(std::size_t i, std::int32_t delta) {
+// One window's count of token i's bucket (`own`; the other window's is `other`) += delta, keeping
+// the dot product, that window's norm and its Han count up to date.
+inline void CohesionWindows::add(std::size_t i, std::int32_t delta, std::int32_t Counts::*own,
+                                 std::int32_t Counts::*other, std::int64_t& norm, std::size_t& han) {
   Counts& c = counts_[bucket(i)];
-  if (tokens_[i] & kHanTokenBit) left_han_ += delta;
-  dot_ += static_cast<std::int64_t>(delta) * c.right;
-  left_norm_ += static_cast<std::int64_t>(2 * c.left + delta) * delta;
-  c.left += delta;
+  if (tokens_[i] & kHanTokenBit) han += delta;
+  dot_ += static_cast<std::int64_t>(delta) * (c.*other);
+  norm += static_cast<std::int64_t>(2 * (c.*own) + delta) * delta;
+  c.*own += delta;
 }
-
+inline void CohesionWindows::add_left(std::size_t i, std::int32_t delta) {
+  add(i, delta, &Counts::left, &Counts::right, left_norm_, left_han_);
+}
 inline void CohesionWindows::add_right(std::size_t i, std::int32_t delta) {
-  Counts& c = counts_[bucket(i)];
-  if (tokens_[i] & kHanTokenBit) right_han_ += delta;
-  dot_ += static_cast<std::int64_t>(delta) * c.left;
-  right_norm_ += static_cast<std::int64_t>(2 * c.right + delta) * delta;
-  c.right += delta;
+  add(i, delta, &Counts::right, &Counts::left, right_norm_, right_han_);
 }
 
 // Token i crosses the gap: add_right(i, -1) then add_left(i, +1), with one bucket access.

@@ -80,6 +80,8 @@ class CohesionWindows {
     std::int32_t left = 0, right = 0;
   };
   std::size_t bucket(std::size_t i) const;
+  void add(std::size_t i, std::int32_t delta, std::int32_t Counts::*own, std::int32_t Counts::*other,
+           std::int64_t& norm, std::size_t& han);
   void add_left(std::size_t i, std::int32_t delta);
   void add_right(std::size_t i, std::int32_t delta);
   void move_to_left(std::size_t i);
