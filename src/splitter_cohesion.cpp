@@ -19,31 +19,31 @@ inline std::size_t CohesionWindows::bucket(std::size_t i) const { return tokens_
 
 // One window's count of token i's bucket (`own`; the other window's is `other`) += delta, keeping
 // the dot product, that window's norm and its Han count up to date.
-inline void CohesionWindows::add(std::size_t i, std::int32_t delta, std::int32_t Counts::*own,
-                                 std::int32_t Counts::*other, std::int64_t& norm, std::size_t& han) {
+inline void CohesionWindows::add(Sums& s, std::size_t i, std::int32_t delta, std::int32_t Counts::*own,
+                                 std::int32_t Counts::*other, std::int64_t Sums::*norm, std::size_t Sums::*han) {
   Counts& c = counts_[bucket(i)];
-  if (tokens_[i] & kHanTokenBit) han += delta;
-  dot_ += static_cast<std::int64_t>(delta) * (c.*other);
-  norm += static_cast<std::int64_t>(2 * (c.*own) + delta) * delta;
+  if (tokens_[i] & kHanTokenBit) s.*han += delta;
+  s.dot += static_cast<std::int64_t>(delta) * (c.*other);
+  s.*norm += static_cast<std::int64_t>(2 * (c.*own) + delta) * delta;
   c.*own += delta;
 }
-inline void CohesionWindows::add_left(std::size_t i, std::int32_t delta) {
-  add(i, delta, &Counts::left, &Counts::right, left_norm_, left_han_);
+inline void CohesionWindows::add_left(Sums& s, std::size_t i, std::int32_t delta) {
+  add(s, i, delta, &Counts::left, &Counts::right, &Sums::left_norm, &Sums::left_han);
 }
-inline void CohesionWindows::add_right(std::size_t i, std::int32_t delta) {
-  add(i, delta, &Counts::right, &Counts::left, right_norm_, right_han_);
+inline void CohesionWindows::add_right(Sums& s, std::size_t i, std::int32_t delta) {
+  add(s, i, delta, &Counts::right, &Counts::left, &Sums::right_norm, &Sums::right_han);
 }
 
 // Token i crosses the gap: add_right(i, -1) then add_left(i, +1), with one bucket access.
-inline void CohesionWindows::move_to_left(std::size_t i) {
+inline void CohesionWindows::move_to_left(Sums& s, std::size_t i) {
   Counts& c = counts_[bucket(i)];
   if (tokens_[i] & kHanTokenBit) {
-    --right_han_;
-    ++left_han_;
+    --s.right_han;
+    ++s.left_han;
   }
-  dot_ += static_cast<std::int64_t>(c.right - 1) - c.left;
-  right_norm_ -= 2 * static_cast<std::int64_t>(c.right) - 1;
-  left_norm_ += 2 * static_cast<std::int64_t>(c.left) + 1;
+  s.dot += static_cast<std::int64_t>(c.right - 1) - c.left;
+  s.right_norm -= 2 * static_cast<std::int64_t>(c.right) - 1;
+  s.left_norm += 2 * static_cast<std::int64_t>(c.left) + 1;
   --c.right;
   ++c.left;
 }
@@ -51,28 +51,34 @@ inline void CohesionWindows::move_to_left(std::size_t i) {
 CohesionWindows::CohesionWindows(const std::vector<std::uint32_t>& tokens, std::size_t left, std::size_t right)
     : tokens_(tokens), left_size_(std::max<std::size_t>(left, 1)), right_size_(std::max<std::size_t>(right, 1)),
       counts_(kBuckets) {
-  while (hi_ < tokens_.size() && hi_ < right_size_) add_right(hi_++, +1);
+  Sums s;
+  while (hi_ < tokens_.size() && hi_ < right_size_) add_right(s, hi_++, +1);
+  sums_ = s;
 }
 
 // The integer dot product and norms are exact, so they come out the same whatever order the
 // windows are updated in; each token is updated where it crosses a window edge.
 void CohesionWindows::advance_to(std::size_t p) {
+  Sums s = sums_;
   const std::size_t stop = std::min(p, tokens_.size());
   while (mid_ < stop) {
-    move_to_left(mid_++);
-    if (mid_ - lo_ > left_size_) add_left(lo_++, -1);
-    if (hi_ < tokens_.size()) add_right(hi_++, +1);
+    move_to_left(s, mid_++);
+    if (mid_ - lo_ > left_size_) add_left(s, lo_++, -1);
+    if (hi_ < tokens_.size()) add_right(s, hi_++, +1);
   }
+  sums_ = s;
 }
 
 void CohesionWindows::clip_left_at(std::size_t p) {
-  while (lo_ < p && lo_ < mid_) add_left(lo_++, -1);
+  Sums s = sums_;
+  while (lo_ < p && lo_ < mid_) add_left(s, lo_++, -1);
+  sums_ = s;
 }
 
 float CohesionWindows::cosine() const {
-  if (left_norm_ == 0 || right_norm_ == 0) return 0.0f;
-  return static_cast<float>(static_cast<double>(dot_) /
-                            std::sqrt(static_cast<double>(left_norm_) * static_cast<double>(right_norm_)));
+  if (sums_.left_norm == 0 || sums_.right_norm == 0) return 0.0f;
+  return static_cast<float>(static_cast<double>(sums_.dot) /
+                            std::sqrt(static_cast<double>(sums_.left_norm) * static_cast<double>(sums_.right_norm)));
 }
 
 double CohesionWindows::echo_after(std::size_t begin, std::size_t end) {

@@ -72,26 +72,31 @@ class CohesionWindows {
   double echo_after(std::size_t begin, std::size_t end);  // (leaves the windows as they were)
   double echo_before(std::size_t begin, std::size_t end) const;
   // Share of Han characters among the tokens of each window (0 when it is empty).
-  double left_han_share() const { return mid_ > lo_ ? static_cast<double>(left_han_) / (mid_ - lo_) : 0.0; }
-  double right_han_share() const { return hi_ > mid_ ? static_cast<double>(right_han_) / (hi_ - mid_) : 0.0; }
+  double left_han_share() const { return mid_ > lo_ ? static_cast<double>(sums_.left_han) / (mid_ - lo_) : 0.0; }
+  double right_han_share() const { return hi_ > mid_ ? static_cast<double>(sums_.right_han) / (hi_ - mid_) : 0.0; }
 
  private:
   struct Counts {  // both windows' counts of a bucket side by side: one cache line per update
     std::int32_t left = 0, right = 0;
   };
+  // What the updates keep: the dot product, each window's squared norm and Han token count.
+  // Copied into a local while the windows move, so that it stays in registers.
+  struct Sums {
+    std::int64_t dot = 0, left_norm = 0, right_norm = 0;
+    std::size_t left_han = 0, right_han = 0;
+  };
   std::size_t bucket(std::size_t i) const;
-  void add(std::size_t i, std::int32_t delta, std::int32_t Counts::*own, std::int32_t Counts::*other,
-           std::int64_t& norm, std::size_t& han);
-  void add_left(std::size_t i, std::int32_t delta);
-  void add_right(std::size_t i, std::int32_t delta);
-  void move_to_left(std::size_t i);
+  void add(Sums& s, std::size_t i, std::int32_t delta, std::int32_t Counts::*own, std::int32_t Counts::*other,
+           std::int64_t Sums::*norm, std::size_t Sums::*han);
+  void add_left(Sums& s, std::size_t i, std::int32_t delta);
+  void add_right(Sums& s, std::size_t i, std::int32_t delta);
+  void move_to_left(Sums& s, std::size_t i);
 
   const std::vector<std::uint32_t>& tokens_;
   std::size_t left_size_, right_size_;
   std::vector<Counts> counts_;
   std::size_t lo_ = 0, mid_ = 0, hi_ = 0;  // left window [lo, mid), right window [mid, hi)
-  std::int64_t dot_ = 0, left_norm_ = 0, right_norm_ = 0;
-  std::size_t left_han_ = 0, right_han_ = 0;
+  Sums sums_;
 };
 
 // Content tokens: a Han character's token has this bit set, an English word's has it clear.
