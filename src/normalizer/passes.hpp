@@ -47,6 +47,10 @@ void find_repetition_loop(std::string_view text, std::vector<Pending>& out);
 // The repetition-loop pass's cheap precheck (false: the pass would find nothing), exposed so a
 // unit test can hold it to its byte-at-a-time definition.
 bool may_repeat(std::string_view text);
+// The cheaper check find_repetition_loop makes first (false: no loop there), and the pass
+// without either check, exposed likewise.
+bool may_loop(std::string_view text);
+void find_loops_unscreened(std::string_view text, std::vector<Pending>& out);
 // lost-chars: "??" standing for lost characters, and U+FFFD; reported, never changed.
 void find_lost_chars(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>& out);
 

@@ -291,40 +291,36 @@ constexpr std::size_t kMinRepeatsUnspacedCjk = 8;  // 哈哈哈哈 is Chinese la
 // its continuation bytes; continuation bytes after ASCII make one word too). They are found 64
 // bytes at a time from bit masks (blocks.hpp): this runs over every line, and branching on each
 // byte made it the normalizer's largest cost. The unit test checks it against the byte-at-a-time
-// definition (tests/unit/normalizer_repeat_test.cpp).
+// definition (tests/unit/normalizer_fast_test.cpp).
 bool may_repeat(std::string_view text) {
   constexpr std::size_t kRing = 4 * kMaxPhraseTokens;
-  constexpr std::size_t kSeenSlots = 64;
-  // Kept per thread and never cleared (clearing them cost more than a short line's scan): words
-  // are numbered across all lines, and a slot last filled on an earlier line is as good as empty,
-  // because its distance exceeds this line's word count. Ring entries of earlier lines are only
-  // read when that comparison has already failed. No initializers: a thread_local with a
-  // constructor is reached through an init check on every use; static storage is zeroed anyway.
-  struct State {
-    std::uint32_t ring[kRing];
-    std::uint64_t last_seen[kSeenSlots];  // 1 + the number of the last word in each slot
-    std::uint64_t words;                  // words numbered so far on this thread
-  };
-  thread_local State state;
-  State& st = state;
-  const std::uint64_t first = st.words;  // this line's first word number
-  std::uint64_t number = first;
+  static_assert(kMaxPhraseTokens == 8, "the recent slots are the 8 bytes of one word");
+  // The fingerprints of the last kRing words. Per thread and never cleared (that cost more than
+  // a short line's scan): an entry is compared only for words of this line (3m <= count), and
+  // results of other comparisons are discarded. No initializer, so no init check per use.
+  thread_local std::uint32_t ring_storage[kRing];
+  std::uint32_t* const ring = ring_storage;
+  // The 6-bit slot (fingerprint mod 64) of each of the last 8 words, the latest in the low byte;
+  // 0xFF (no slot) before the line's first words. The distance m to the latest word with this
+  // word's slot is the first matching byte: one SWAR compare instead of a table of positions.
+  std::uint64_t recent = ~std::uint64_t{0};
+  std::uint64_t count = 0;  // words before this one on the line
   const std::size_t n = text.size();
   // One word [b, e): true when it completes a repetition. Branch-free: in prose a slot often
   // recurs within kMaxPhraseTokens words, so testing step by step mispredicted a lot.
-  const auto word = [&st, &number, first, n, text](std::size_t b, std::size_t e) __attribute__((always_inline)) {
+  const auto word = [ring, &recent, &count, n, text](std::size_t b, std::size_t e) __attribute__((always_inline)) {
+    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full, kHigh = 0x8080808080808080ull;
     // Words away from the line's end hash from two 8-byte loads.
     const std::uint32_t h = b + 8 <= n ? fold_hash_at(text.data() + b, e - b) : fold_hash(text.substr(b, e - b));
-    const std::uint64_t count = number - first;  // words before this one on the line
-    st.ring[count % kRing] = h;
-    // Where this fingerprint's slot was last filled: only a recurrence within kMaxPhraseTokens
-    // words can start a loop, and the words m, 2m and 3m back must all match.
-    std::uint64_t& seen = st.last_seen[h % kSeenSlots];
-    const std::uint64_t m = number + 1 - seen;
-    const bool loop = (m <= kMaxPhraseTokens) & (3 * m <= count) & (st.ring[(count - m) % kRing] == h) &
-                      (st.ring[(count - 2 * m) % kRing] == h) & (st.ring[(count - 3 * m) % kRing] == h);
-    seen = number + 1;
-    ++number;
+    const std::uint64_t slot = h % 64;
+    const std::uint64_t x = recent ^ (slot * 0x0101010101010101ull);
+    const std::uint64_t same = ~(((x & kLow7) + kLow7) | x) & kHigh;  // high bit of each byte equal to slot
+    const std::uint64_t m = same != 0 ? static_cast<std::uint64_t>(__builtin_ctzll(same)) / 8 + 1 : kMaxPhraseTokens + 1;
+    ring[count % kRing] = h;
+    const bool loop = (m <= kMaxPhraseTokens) & (3 * m <= count) & (ring[(count - m) % kRing] == h) &
+                      (ring[(count - 2 * m) % kRing] == h) & (ring[(count - 3 * m) % kRing] == h);
+    recent = (recent << 8) | slot;
+    ++count;
     return loop;
   };
 
@@ -367,12 +363,77 @@ bool may_repeat(std::string_view text) {
   // A word running to the end of a line of whole blocks has no end bit (the tail block's padding
   // gives the others one).
   if (!found && n % 64 == 0 && carry_token != 0) found = word(last_start, n);
-  st.words = number;
   return found;
 }
 
+// A cheaper necessary condition for a loop the pass would remove, checked before may_repeat
+// (which must still agree, so the result is what may_repeat alone gave): false only when no
+// unit of m <= kMaxPhraseTokens tokens repeats kMinRepeats times. It applies to lines whose only
+// non-ASCII characters are U+2000-207F (curly quotes, dashes, ellipses: never part of a token),
+// where the pass's tokens are exactly the runs of ASCII letters and digits; on other lines it
+// answers true. A repeated unit makes each token's signature (its case-folded first and last
+// byte and its length) equal the one m tokens back, 3m times in a row: one byte-wise compare
+// against the last 8 signatures and 8 run counters per token, no hashing.
+bool may_loop(std::string_view text) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full, kHigh = 0x8080808080808080ull;
+  static_assert(kMaxPhraseTokens == 8 && kMinRepeats == 4, "one byte lane per phrase length m, a run of 3m");
+  // Lane m-1 reaches bit 7 when its run counter is at least 3m.
+  constexpr std::uint64_t kThreshold = [] {
+    std::uint64_t t = 0;
+    for (std::uint64_t m = 1; m <= 8; ++m) t |= (128 - 3 * m) << (8 * (m - 1));
+    return t;
+  }();
+  const std::size_t n = text.size();
+  std::uint64_t recent = 0;  // the signatures of the last 8 tokens, the latest in the low byte
+  std::uint64_t runs = 0;    // lane m-1: how many tokens in a row matched the one m back
+  const auto token = [&](std::size_t b, std::size_t e) __attribute__((always_inline)) {
+    const std::uint64_t sig = ((static_cast<unsigned char>(text[b]) | 0x20u) + 7u * (static_cast<unsigned char>(text[e - 1]) | 0x20u) +
+                               13u * static_cast<std::uint64_t>(e - b)) & 0xFF;
+    const std::uint64_t x = recent ^ (sig * kOnes);
+    const std::uint64_t same = ~(((x & kLow7) + kLow7) | x) & kHigh;  // high bit of each equal lane
+    runs = (runs + kOnes) & ((same >> 7) * 0xFF);
+    recent = (recent << 8) | sig;
+    return ((runs + kThreshold) & kHigh) != 0;
+  };
+  struct Classes {
+    std::uint64_t alnum, lead;
+    void merge(const Classes& o, int shift) {
+      alnum |= o.alnum << shift;
+      lead |= o.lead << shift;
+    }
+  };
+  std::uint64_t carry_alnum = 0;
+  std::size_t last_start = 0;
+  for (blocks::Blocks block(text); block.next();) {
+    using namespace blocks;
+    const Classes c = classify64<Classes>(block.data(), [](Bytes x) {
+      return Classes{bits16(in_range(x | splat(0x20), 'a', 'z') | in_range(x, '0', '9')), bits16(x >= splat(0xC0))};
+    });
+    const std::size_t base = block.base();
+    for (std::uint64_t leads = c.lead; leads != 0; leads &= leads - 1) {
+      const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(leads));
+      if (text[i] != '\xE2' || i + 1 >= n || (text[i + 1] != '\x80' && text[i + 1] != '\x81')) return true;
+    }
+    const std::uint64_t alnum = c.alnum & block.valid();
+    const std::uint64_t before = shift_in(alnum, carry_alnum);
+    std::uint64_t starts = alnum & ~before, ends = ~alnum & before;
+    if (ends != 0 && (starts == 0 || __builtin_ctzll(ends) < __builtin_ctzll(starts))) {
+      if (token(last_start, base + static_cast<std::size_t>(__builtin_ctzll(ends)))) return true;
+      ends &= ends - 1;
+    }
+    for (; ends != 0; ends &= ends - 1, starts &= starts - 1)
+      if (token(base + static_cast<std::size_t>(__builtin_ctzll(starts)), base + static_cast<std::size_t>(__builtin_ctzll(ends))))
+        return true;
+    if (starts != 0) last_start = base + static_cast<std::size_t>(__builtin_ctzll(starts));
+  }
+  return n % 64 == 0 && carry_alnum != 0 && token(last_start, n);
+}
+
 void find_repetition_loop(std::string_view text, std::vector<Pending>& out) {
-  if (!may_repeat(text)) return;
+  if (may_loop(text) && may_repeat(text)) find_loops_unscreened(text, out);
+}
+
+void find_loops_unscreened(std::string_view text, std::vector<Pending>& out) {
   thread_local std::vector<Token> tokens;
   tokenize(text, tokens);
   const std::size_t n = tokens.size();

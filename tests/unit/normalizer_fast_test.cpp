@@ -160,6 +160,13 @@ std::vector<std::string> adversarial_lines() {
     lines.push_back(std::string(size - 20, 'x') + " word word wore word");
     lines.push_back(std::string(size - 8, 'x') + " \xE4\xB8\xAD\xE6\x96\x87" + "z");
   }
+  // Loops the pass removes, in the shapes the pre-checks must not miss.
+  for (const char* unit : {"Twinkle, ", "twinkle ", "TWINKLE \xE2\x80\x99", "the the ", "2023 ", "a1 ", "re-", "of\xE2\x80\x94",
+                           "word \xE2\x80\x9C", "Supercalifragilistic!!! ", "\xE4\xB8\xAD ", "caf\xC3\xA9 "}) {
+    std::string loop;
+    for (int r = 0; r < 5; ++r) loop += r % 2 == 0 ? unit : std::string(unit) + " ";
+    for (std::size_t pad : {0, 30, 61}) lines.push_back(std::string(pad, 'x') + " " + loop + "end");
+  }
   for (std::size_t m = 1; m <= 9; ++m) {
     std::string unit, line;
     for (std::size_t k = 0; k < m; ++k) unit += "w" + std::to_string(k) + " ";
@@ -254,4 +261,19 @@ TEST_CASE("fast paths: text the NFC shortcut passes is NFC by ICU's quick check"
   for (const char* line : {"cafe\xCC\x81", "\xE2\x84\xAB", "\xEF\xA4\x80", "\xF0\x9F\x98\x80", "bad \xFF byte", "\xE2\x80\x80"})
     CHECK_FALSE(normalizer::surely_nfc(line));
   CHECK(normalizer::surely_nfc("China\xE2\x80\x99s \xE4\xB8\xAD\xE5\x9B\xBD \xE2\x80\x94 \xE2\x80\x9Cyes\xE2\x80\x9D caf\xC3\xA9"));
+}
+
+TEST_CASE("fast paths: the loop pre-check never hides a loop the pass removes", "[normalizer][fast]") {
+  std::size_t loops = 0, spared = 0;
+  for (const std::string& line : sample_lines()) {
+    std::vector<normalizer::Pending> found;
+    normalizer::find_loops_unscreened(line, found);
+    const bool gate = normalizer::may_loop(line);
+    loops += !found.empty();
+    spared += !gate && normalizer::may_repeat(line);
+    INFO(line);
+    if (!found.empty()) CHECK(gate);
+  }
+  CHECK(loops > 30);
+  CHECK(spared > 10);  // it does answer no where may_repeat says yes
 }
