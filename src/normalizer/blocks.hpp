@@ -5,7 +5,7 @@
 // required); elsewhere the compiler lowers them to whatever the target has.
 //
 // Ownership: Blocks reads the caller's string_view, which must outlive it; data() of the last,
-// partial block points into the Blocks object itself (a zero-padded copy).
+// partial block points into the Blocks object itself (a padded copy).
 #pragma once
 
 #include <cstddef>
@@ -55,10 +55,12 @@ inline Classes classify64(const unsigned char* p, Classify classify) noexcept {
   return r;
 }
 
-// Walks text in 64-byte blocks, in order: for (Blocks b(text); b.next();) use b.data(), b.base()
-// (the block's offset in text) and b.valid() (a bit for each byte that belongs to the text: all
-// ones but in the last block, which is a zero-padded copy). A loop, not a callback, so the
-// caller's counters stay in registers.
+// Walks text in 64-byte blocks, in order: for (Blocks b(text); b.next();) classify the 64 bytes at
+// b.data(), shift each mask right by b.skip(), then bit k is byte b.base() + k. b.valid() has a
+// bit for each byte that belongs to the text (all ones but in the last block). The last, partial
+// block of a text of 64 bytes or more is its last 64 bytes, re-reading skip() bytes already seen
+// (no copy); a shorter text is copied, padded with '#', a byte no user of these blocks looks for.
+// A loop, not a callback, so the caller's counters stay in registers.
 class Blocks {
  public:
   explicit Blocks(std::string_view text) noexcept
@@ -75,20 +77,28 @@ class Blocks {
       return true;
     }
     const std::size_t rest = size_ - base_;
-    std::memset(tail_, 0, sizeof tail_);
+    valid_ = (std::uint64_t{1} << rest) - 1;
+    if (size_ >= 64) {
+      skip_ = static_cast<unsigned>(64 - rest);
+      data_ = text_ + size_ - 64;
+      return true;
+    }
+    std::memset(tail_, kPad, sizeof tail_);
     std::memcpy(tail_, text_ + base_, rest);
     data_ = tail_;
-    valid_ = (std::uint64_t{1} << rest) - 1;
     return true;
   }
   const unsigned char* data() const noexcept { return data_; }
   std::size_t base() const noexcept { return base_; }
+  unsigned skip() const noexcept { return skip_; }
   std::uint64_t valid() const noexcept { return valid_; }
 
  private:
+  static constexpr unsigned char kPad = '#';
   const unsigned char* text_;
   std::size_t size_;
   std::size_t base_ = 0, next_base_ = 0;
+  unsigned skip_ = 0;
   const unsigned char* data_ = nullptr;
   std::uint64_t valid_ = ~std::uint64_t{0};
   alignas(16) unsigned char tail_[64];

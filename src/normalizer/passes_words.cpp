@@ -342,8 +342,8 @@ bool may_repeat(std::string_view text) {
       return Classes{bits16(alnum), bits16(x >= splat(0x80)), bits16(in_range(x, 0x80, 0xBF))};
     });
     const std::size_t base = block.base();
-    const std::uint64_t valid = block.valid();
-    const std::uint64_t alnum = c.alnum & valid, high = c.high & valid, cont = c.cont & valid;
+    const unsigned skip = block.skip();
+    const std::uint64_t alnum = c.alnum >> skip, high = c.high >> skip, cont = c.cont >> skip;
     const std::uint64_t token = alnum | high;
     // Word starts: a letter or digit after a non-one, a lead byte, a continuation byte after ASCII.
     const std::uint64_t starts = (alnum & ~shift_in(alnum, carry_alnum)) | (high & ~cont) | (cont & ~shift_in(high, carry_high));
@@ -371,9 +371,10 @@ bool may_repeat(std::string_view text) {
 // unit of m <= kMaxPhraseTokens tokens repeats kMinRepeats times. It applies to lines whose only
 // non-ASCII characters are U+2000-207F (curly quotes, dashes, ellipses: never part of a token),
 // where the pass's tokens are exactly the runs of ASCII letters and digits; on other lines it
-// answers true. A repeated unit makes each token's signature (its case-folded first and last
-// byte and its length) equal the one m tokens back, 3m times in a row: one byte-wise compare
-// against the last 8 signatures and 8 run counters per token, no hashing.
+// answers true. A repeated unit makes each token's signature (its case-folded first byte and its
+// length) equal the one m tokens back, 3m times in a row: one byte-wise compare against the last
+// 8 signatures and 8 run counters per token, no hashing. (A block holds at most 32 tokens, and a
+// counter below its threshold at a block's start stays below 128 by its end: no lane overflows.)
 bool may_loop(std::string_view text) {
   constexpr std::uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full, kHigh = 0x8080808080808080ull;
   static_assert(kMaxPhraseTokens == 8 && kMinRepeats == 4, "one byte lane per phrase length m, a run of 3m");
@@ -386,14 +387,14 @@ bool may_loop(std::string_view text) {
   const std::size_t n = text.size();
   std::uint64_t recent = 0;  // the signatures of the last 8 tokens, the latest in the low byte
   std::uint64_t runs = 0;    // lane m-1: how many tokens in a row matched the one m back
+  std::uint64_t hit = 0;      // a lane's counter reached its run
   const auto token = [&](std::size_t b, std::size_t e) __attribute__((always_inline)) {
-    const std::uint64_t sig = ((static_cast<unsigned char>(text[b]) | 0x20u) + 7u * (static_cast<unsigned char>(text[e - 1]) | 0x20u) +
-                               13u * static_cast<std::uint64_t>(e - b)) & 0xFF;
+    const std::uint64_t sig = ((static_cast<unsigned char>(text[b]) | 0x20u) + 32u * static_cast<std::uint64_t>(e - b)) & 0xFF;
     const std::uint64_t x = recent ^ (sig * kOnes);
     const std::uint64_t same = ~(((x & kLow7) + kLow7) | x) & kHigh;  // high bit of each equal lane
-    runs = (runs + kOnes) & ((same >> 7) * 0xFF);
+    runs = (runs + kOnes) & ((same - (same >> 7)) | same);
     recent = (recent << 8) | sig;
-    return ((runs + kThreshold) & kHigh) != 0;
+    hit |= (runs + kThreshold) & kHigh;
   };
   struct Classes {
     std::uint64_t alnum, lead;
@@ -410,23 +411,24 @@ bool may_loop(std::string_view text) {
       return Classes{bits16(in_range(x | splat(0x20), 'a', 'z') | in_range(x, '0', '9')), bits16(x >= splat(0xC0))};
     });
     const std::size_t base = block.base();
-    for (std::uint64_t leads = c.lead; leads != 0; leads &= leads - 1) {
+    for (std::uint64_t leads = c.lead >> block.skip(); leads != 0; leads &= leads - 1) {
       const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(leads));
       if (text[i] != '\xE2' || i + 1 >= n || (text[i + 1] != '\x80' && text[i + 1] != '\x81')) return true;
     }
-    const std::uint64_t alnum = c.alnum & block.valid();
+    const std::uint64_t alnum = c.alnum >> block.skip();
     const std::uint64_t before = shift_in(alnum, carry_alnum);
     std::uint64_t starts = alnum & ~before, ends = ~alnum & before;
     if (ends != 0 && (starts == 0 || __builtin_ctzll(ends) < __builtin_ctzll(starts))) {
-      if (token(last_start, base + static_cast<std::size_t>(__builtin_ctzll(ends)))) return true;
+      token(last_start, base + static_cast<std::size_t>(__builtin_ctzll(ends)));
       ends &= ends - 1;
     }
     for (; ends != 0; ends &= ends - 1, starts &= starts - 1)
-      if (token(base + static_cast<std::size_t>(__builtin_ctzll(starts)), base + static_cast<std::size_t>(__builtin_ctzll(ends))))
-        return true;
+      token(base + static_cast<std::size_t>(__builtin_ctzll(starts)), base + static_cast<std::size_t>(__builtin_ctzll(ends)));
     if (starts != 0) last_start = base + static_cast<std::size_t>(__builtin_ctzll(starts));
+    if (hit != 0) return true;
   }
-  return n % 64 == 0 && carry_alnum != 0 && token(last_start, n);
+  if (n % 64 == 0 && carry_alnum != 0) token(last_start, n);
+  return hit != 0;
 }
 
 void find_repetition_loop(std::string_view text, std::vector<Pending>& out) {

@@ -8,40 +8,6 @@ namespace corpus_scan::normalizer {
 
 namespace {
 
-// The byte classes looked at 16 at a time, one bit mask each over a 64-byte block. Classes that
-// are rare in text (capitals, quotes, '?', non-ASCII) are only found here; their neighbours are
-// then read one by one (neighbour_triggers), which is cheaper than a mask per neighbour class.
-struct Classes {
-  std::uint64_t space, dot, digit, colon, ctrl, upper, rare, high, lead;
-  void merge(const Classes& o, int shift) {
-    space |= o.space << shift;
-    dot |= o.dot << shift;
-    digit |= o.digit << shift;
-    colon |= o.colon << shift;
-    ctrl |= o.ctrl << shift;
-    upper |= o.upper << shift;
-    rare |= o.rare << shift;
-    high |= o.high << shift;
-    lead |= o.lead << shift;
-  }
-};
-
-inline __attribute__((always_inline)) Classes classify(blocks::Bytes x) noexcept {
-  using namespace blocks;
-  const auto eq = [&](unsigned char c) { return x == splat(c); };
-  Classes c;
-  c.space = bits16(eq(' '));
-  c.dot = bits16(eq('.'));
-  c.digit = bits16(in_range(x, '0', '9'));
-  c.colon = bits16(eq(':'));
-  c.ctrl = bits16((x < splat(0x20)) | eq(0x7F));
-  c.upper = bits16(in_range(x, 'A', 'Z'));
-  c.rare = bits16(eq('\'') | eq('`') | eq('?'));
-  c.high = bits16(x >= splat(0x80));
-  c.lead = c.high != 0 ? bits16(x >= splat(0xC0)) : 0;
-  return c;
-}
-
 // What the bytes around a capital, a quote or a question mark at text[i] trigger.
 constexpr std::array<std::uint8_t, 256> kBeforeCapital = [] {
   std::array<std::uint8_t, 256> t{};
@@ -68,12 +34,13 @@ std::uint32_t neighbour_triggers(std::string_view text, std::size_t i) noexcept 
   return t;
 }
 
-// Whether the space or colon at text[i], after a digit, starts a split clock time or ordinal:
-// "8 : 00", "8  :00", "8: 00", "14 th", "1 st", "2 nd", "3 rd" (see find_split_number).
+// Whether the byte at text[i], just after a digit, is the space or colon of a split clock time
+// or ordinal: "8 : 00", "8  :00", "8: 00", "14 th", "1 st", "2 nd", "3 rd" (find_split_number).
 std::uint32_t digit_gap_at(std::string_view text, std::size_t i) noexcept {
   const char after = i + 1 < text.size() ? text[i + 1] : '\0';
-  const bool gap = text[i] == ':' ? after == ' '
-                                  : (after == ' ' || after == ':' || after == 's' || after == 'n' || after == 'r' || after == 't');
+  bool gap = false;
+  if (text[i] == ':') gap = after == ' ';
+  if (text[i] == ' ') gap = after == ' ' || after == ':' || after == 's' || after == 'n' || after == 'r' || after == 't';
   return gap ? std::uint32_t{kDigitGap} : std::uint32_t{0};
 }
 
@@ -120,39 +87,47 @@ std::uint32_t lead_triggers(std::string_view text, std::size_t i) noexcept {
 
 std::uint32_t screen_line(std::string_view text) noexcept {
   if (text.empty()) return 0;
-  // A byte pair (previous, current) is the previous byte's mask moved one byte on (shift_in) ANDed
-  // with the current byte's; each trigger's masks accumulate over the line.
+  using namespace blocks;
+  // Four byte classes become bit masks over each 64-byte block; a byte pair (previous, current)
+  // is the previous byte's mask moved one byte on (shift_in) ANDed with the current byte's.
+  // Control and non-ASCII bytes only matter as "any", so their compares accumulate in vector
+  // registers (bytes a last block re-reads count again, harmlessly). Capitals, quotes, '?', the byte after a number and non-ASCII lead bytes are rare
+  // in text: their neighbours are read one by one. (Fewer masks per block was the speed-up: each
+  // costs a compare, a movemask and the shifts that join the four quarters.)
   std::uint64_t carry_space = 0, carry_dot = 0, carry_digit = 0;
-  std::uint64_t control = 0, high = 0, double_space = 0, dot_space = 0, space_dot = 0;
+  std::uint64_t double_space = 0, dot_space = 0, space_dot = 0;
+  Mask control{}, high{};
   std::uint32_t found = 0;
-  constexpr std::uint32_t kCapitalTriggers = kBeforeUpper | kPunctUpper | kUpperLower;
-  for (blocks::Blocks block(text); block.next();) {
-    using blocks::shift_in;
-    const Classes c = blocks::classify64<Classes>(block.data(), classify);
+  for (Blocks block(text); block.next();) {
+    std::uint64_t space = 0, dot = 0, digit = 0, rare = 0, lead = 0;
+    for (int q = 0; q < 4; ++q) {
+      const Bytes x = load(block.data() + 16 * q);
+      const auto eq = [&](unsigned char c) { return x == splat(c); };
+      const int shift = 16 * q;
+      space |= bits16(eq(' ')) << shift;
+      dot |= bits16(eq('.')) << shift;
+      digit |= bits16(in_range(x, '0', '9')) << shift;
+      rare |= bits16(in_range(x, 'A', 'Z') | eq('\'') | eq('`') | eq('?')) << shift;
+      control |= (x < splat(0x20)) | eq(0x7F);
+      const Mask is_high = x >= splat(0x80);
+      high |= is_high;
+      if (bits16(is_high) != 0) lead |= bits16(x >= splat(0xC0)) << shift;
+    }
     const std::size_t base = block.base();
-    const std::uint64_t valid = block.valid();
-    const std::uint64_t space_before = shift_in(c.space, carry_space);
-    control |= c.ctrl & valid;  // the padding after the text is NUL bytes
-    high |= c.high;
-    double_space |= space_before & c.space;
-    dot_space |= shift_in(c.dot, carry_dot) & c.space;
-    space_dot |= space_before & c.dot;
-    // A digit then a space or colon is common ("in 2023 the"); split-number needs the byte after
-    // it too, read one by one until one is found.
-    if ((found & kDigitGap) == 0)
-      for (std::uint64_t gaps = shift_in(c.digit, carry_digit) & (c.space | c.colon) & valid; gaps != 0; gaps &= gaps - 1)
-        found |= digit_gap_at(text, base + static_cast<std::size_t>(__builtin_ctzll(gaps)));
-    else
-      carry_digit = c.digit >> 63;
-    // Capitals: until all three of their triggers are found.
-    std::uint64_t rare = c.rare | ((found & kCapitalTriggers) == kCapitalTriggers ? 0 : c.upper);
+    const unsigned skip = block.skip();
+    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip;
+    const std::uint64_t space_before = shift_in(space, carry_space);
+    double_space |= space_before & space;
+    dot_space |= shift_in(dot, carry_dot) & space;
+    space_dot |= space_before & dot;
+    // The byte after each number: split-number needs a space or colon there, and one more byte.
+    for (std::uint64_t gaps = shift_in(digit, carry_digit) & ~digit & block.valid(); gaps != 0; gaps &= gaps - 1)
+      found |= digit_gap_at(text, base + static_cast<std::size_t>(__builtin_ctzll(gaps)));
     for (; rare != 0; rare &= rare - 1) found |= neighbour_triggers(text, base + static_cast<std::size_t>(__builtin_ctzll(rare)));
-    // Non-ASCII bytes are few in these dumps: their characters are looked at one by one.
-    for (std::uint64_t leads = c.lead; leads != 0; leads &= leads - 1)
-      found |= lead_triggers(text, base + static_cast<std::size_t>(__builtin_ctzll(leads)));
+    for (; lead != 0; lead &= lead - 1) found |= lead_triggers(text, base + static_cast<std::size_t>(__builtin_ctzll(lead)));
   }
   const auto flag = [](std::uint64_t mask, Trigger t) { return mask != 0 ? static_cast<std::uint32_t>(t) : std::uint32_t{0}; };
-  found |= flag(control, kControl) | flag(high, kNonAscii) | flag(double_space, kDoubleSpace) |
+  found |= flag(bits16(control), kControl) | flag(bits16(high), kNonAscii) | flag(double_space, kDoubleSpace) |
            flag(dot_space, kDotSpace) | flag(space_dot, kSpaceDot);
   if (text.front() == ' ' || text.back() == ' ') found |= kEdgeSpace;
   return found;
