@@ -42,7 +42,8 @@ std::size_t count_words(std::string_view s) {
 // Drops separators a label leaves behind: "| ", ": ", "：", "(".
 std::string_view strip_label_punct(std::string_view s) {
   s = trim_space(s);
-  for (std::string_view p : {"|", ":", "：", "丨", "/"}) {
+  static constexpr std::array<std::string_view, 5> kLabelPunct{"|", ":", "：", "丨", "/"};  // (no strlen per call)
+  for (std::string_view p : kLabelPunct) {
     if (s.substr(0, p.size()) == p) {
       s = trim_space(s.substr(p.size()));
       break;
@@ -235,7 +236,8 @@ bool is_page_header(std::string_view line) {
 }
 
 bool is_numbered_clause(std::string_view line) {
-  for (std::string_view p : {"article ", "chapter ", "section ", "clause "}) {
+  static constexpr std::array<std::string_view, 4> kClauseWords{"article ", "chapter ", "section ", "clause "};
+  for (std::string_view p : kClauseWords) {
     if (!starts_with_ci(line, p)) continue;
     const std::string_view rest = line.substr(p.size());
     // "Article 5  Evaluation index", "Article  Award settings" (the number lost in translation):

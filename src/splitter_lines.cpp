@@ -364,11 +364,14 @@ void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
     in_word = inside >> 63;
     in_high = m.high >> 63;
     make_room(kBlockWrites);
-    if (runs == 0) {  // ASCII only: starts and ends alternate
-      for (std::uint64_t ev = starts | ends; ev != 0; ev &= ev - 1) {
-        const std::size_t at = off + static_cast<std::size_t>(__builtin_ctzll(ev));
-        if (ends & ev & -ev) word(word_begin, at);
-        else word_begin = at;
+    if (runs == 0) {  // ASCII only: each word from its start to the first byte after it not in a word
+      if ((before & 1) && ~inside != 0)  // the word from the block before ends in this one
+        word(word_begin, off + static_cast<std::size_t>(__builtin_ctzll(~inside)));
+      for (std::uint64_t st = starts; st != 0; st &= st - 1) {
+        const unsigned b = static_cast<unsigned>(__builtin_ctzll(st));
+        const std::uint64_t after = ~inside >> b;  // bit 0 clear: b is in the word
+        if (after != 0) word(off + b, off + b + static_cast<std::size_t>(__builtin_ctzll(after)));
+        else word_begin = off + b;  // runs on into the next block (the last start of this one)
       }
       continue;
     }
