@@ -24,7 +24,7 @@ bool starts_with_ci(std::string_view s, std::string_view prefix) {
 std::size_t find_ci(std::string_view s, std::string_view needle, std::size_t limit) {
   const std::size_t end = std::min(s.size(), limit);
   for (std::size_t i = 0; i + needle.size() <= end; ++i)
-    if (starts_with_ci(s.substr(i), needle)) return i;
+    if (ascii_lower(s[i]) == needle[0] && starts_with_ci(s.substr(i), needle)) return i;  // first byte: one compare
   return std::string_view::npos;
 }
 

@@ -242,7 +242,8 @@ bool looks_like_code(std::string_view s) {
   if (eq != std::string_view::npos && eq > 0 && s[eq - 1] != ' ' && eq + 1 < s.size() && s[eq + 1] != ' ') return true;
   // (size first: searching a long line for " (" stops at every space)
   if (s.size() < 60 && s.find(" (") != std::string_view::npos && s.find('_') != std::string_view::npos) return true;
-  return s.find("()") != std::string_view::npos || s.find("==") != std::string_view::npos;
+  // ("==" can only be at or after the first '=': most lines have none, and need no second search)
+  return s.find("()") != std::string_view::npos || (eq != std::string_view::npos && s.find("==", eq) != std::string_view::npos);
 }
 
 // "1.", "2)", "(3)", "(a)", "•", "-": an item of a list.
