@@ -276,26 +276,20 @@ bool has_no_words(std::string_view s) {
 
 }  // namespace
 
-// Code points of s as decode_utf8 reads it. Valid UTF-8 has one per byte that is not a
-// continuation byte (10xxxxxx), counted eight bytes at a time; a line with invalid bytes (each
-// of which decode_utf8 reads as one U+FFFD) is decoded character by character.
+// Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD): runs of ASCII are
+// counted eight bytes at a time, and only the other characters are decoded.
 std::uint32_t count_chars(std::string_view s) {
-  const std::size_t ascii = ascii_prefix(s);
-  if (ascii == s.size()) return static_cast<std::uint32_t>(s.size());
-  if (valid_utf8_prefix(s.substr(ascii)) != s.size() - ascii) {
-    std::uint32_t chars = 0;
-    for (std::size_t i = 0; i < s.size(); i += decode_utf8(s, i).length) ++chars;
-    return chars;
+  std::uint32_t chars = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t ascii = ascii_prefix(s.substr(i));
+    chars += static_cast<std::uint32_t>(ascii);
+    i += ascii;
+    if (i == s.size()) break;
+    i += decode_utf8(s, i).length;
+    ++chars;
   }
-  std::size_t continuation = 0, i = ascii;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t x;
-    std::memcpy(&x, s.data() + i, 8);
-    const std::uint64_t cont = x & ~(x << 1) & 0x8080808080808080ull;  // bit 7 set, bit 6 clear
-    continuation += ((cont >> 7) * 0x0101010101010101ull) >> 56;        // sum of the eight 0/1 bytes
-  }
-  for (; i < s.size(); ++i) continuation += (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
-  return static_cast<std::uint32_t>(s.size() - continuation);
+  return chars;
 }
 
 std::uint32_t word_hash(std::string_view w) {
