@@ -29,6 +29,11 @@ struct Scratch {
   CountTable table;
 };
 
+template <class T>
+void grow_to(std::vector<T>& v, std::size_t n) {
+  if (v.size() < n) v.resize(n);
+}
+
 Scratch& scratch() {
   thread_local Scratch s;
   return s;
@@ -86,8 +91,9 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
 
   const std::size_t t = tokens.hash.size();
   if (t == 0) return;
-  sc.prefix_hash.resize(t + 1);
-  sc.prefix_chars.resize(t + 1);
+  // The buffers only grow: resizing down and up again per article would zero them each time.
+  grow_to(sc.prefix_hash, t + 1);
+  grow_to(sc.prefix_chars, t + 1);
   sc.prefix_hash[0] = sc.prefix_chars[0] = 0;
   for (std::size_t k = 0; k < t; ++k) {
     sc.prefix_hash[k + 1] = sc.prefix_hash[k] * kBase + tokens.hash[k];
@@ -96,8 +102,8 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
   const double token_chars = double(sc.prefix_chars[t]);
   // Positions are kept as compact lists (built without branches: the flags are unpredictable),
   // so each level touches only its candidates: all positions for unigrams, then few.
-  sc.positions.resize(t);
-  sc.slot.resize(t);
+  grow_to(sc.positions, t);
+  grow_to(sc.slot, t);
   for (std::size_t i = 0; i < t; ++i) sc.positions[i] = static_cast<std::uint32_t>(i);
   std::size_t candidates = t;
 
