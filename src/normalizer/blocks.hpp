@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+#include <type_traits>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -84,7 +85,7 @@ class Blocks {
       return true;
     }
     std::memset(tail_, kPad, sizeof tail_);
-    std::memcpy(tail_, text_ + base_, rest);
+    copy_short(tail_, text_ + base_, rest);
     data_ = tail_;
     return true;
   }
@@ -95,6 +96,21 @@ class Blocks {
 
  private:
   static constexpr unsigned char kPad = '#';
+
+  // memcpy of fewer than 64 bytes as two fixed-size, possibly overlapping copies: inline, where a
+  // call to memcpy with a variable size cost as much as classifying the line (most are short).
+  static void copy_short(unsigned char* to, const unsigned char* from, std::size_t size) noexcept {
+    const auto two = [&](auto width) {
+      std::memcpy(to, from, width);
+      std::memcpy(to + size - width, from + size - width, width);
+    };
+    if (size >= 32) two(std::integral_constant<std::size_t, 32>{});
+    else if (size >= 16) two(std::integral_constant<std::size_t, 16>{});
+    else if (size >= 8) two(std::integral_constant<std::size_t, 8>{});
+    else if (size >= 4) two(std::integral_constant<std::size_t, 4>{});
+    else for (std::size_t k = 0; k < size; ++k) to[k] = from[k];
+  }
+
   const unsigned char* text_;
   std::size_t size_;
   std::size_t base_ = 0, next_base_ = 0;
