@@ -5,11 +5,14 @@
 #include "corpus_scan/stats.hpp"
 
 #include <array>
+#include <bit>
+#include <cstring>
 #include <cctype>
 
 #include <unicode/uchar.h>
 
 #include "corpus_scan/text.hpp"
+#include "normalizer/blocks.hpp"
 #include "stats_internal.hpp"
 
 namespace corpus_scan {
@@ -91,6 +94,16 @@ std::string_view trim_blankish(std::string_view s, const std::uint16_t* bmp) {
   return s.substr(b, e - b);
 }
 
+// Set bits of a 16-bit mask, by table: x86-64's baseline has no popcount instruction.
+unsigned bit_count16(std::uint32_t m) {
+  static constexpr std::array<std::uint8_t, 256> kBits = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (unsigned x = 0; x < 256; ++x) t[x] = static_cast<std::uint8_t>(std::popcount(x));
+    return t;
+  }();
+  return kBits[m & 0xFF] + kBits[(m >> 8) & 0xFF];
+}
+
 class TextPass {
  public:
   TextPass(ArticleStats& s, PassScratch& sc) : s_(s), sc_(sc), bmp_(bmp_char_classes()) {}
@@ -115,7 +128,8 @@ class TextPass {
  private:
   void scan_line(std::string_view l, std::uint32_t index) {
     // At most one class per byte: sized once per line, written by index (no growth checks).
-    if (sc_.sentence_classes.size() < l.size()) sc_.sentence_classes.resize(l.size());
+    // 16 bytes of slack for the 16-byte stores of scan_ascii_word_run.
+    if (sc_.sentence_classes.size() < l.size() + 16) sc_.sentence_classes.resize(l.size() + 16);
     std::uint8_t* classes = sc_.sentence_classes.data();
     SentenceMarks& marks = sc_.sentence_marks;
     marks.clear();
@@ -262,12 +276,56 @@ class TextPass {
   // branches the loop needs for CJK, punctuation and word joins: each such character extends the
   // current word and bumps only the uppercase, digit and Latin counts. Writes each character's
   // Sentence_Break class to `classes` and returns where the run ends.
+  //
+  // While 16 bytes remain in the line, they are classified at once (SSE2): the run's length,
+  // its uppercase letters and digits come from bit masks, its 16 Sentence_Break classes are
+  // stored in one write (the buffer has 16 bytes of slack; classes past the run are overwritten
+  // by the characters that follow), and the per-character work left is the word hash.
+  // tests/unit/stats_classes_test.cpp checks that these byte ranges are what the class table
+  // says; tests/unit/stats_test.cpp that a text's words give the same statistics and SimHash at
+  // every alignment.
   std::size_t scan_ascii_word_run(std::string_view l, std::size_t i, std::uint8_t* classes, CharCounts& counts) {
+    namespace vb = normalizer::blocks;
     if (!in_word_) start_word();
     std::uint64_t h = word_hash_;
     std::uint32_t len = word_len_;
     std::uint16_t any = 0;  // OR of the classes seen
     std::uint64_t upper = 0, digits = 0, latin = 0;
+    const auto* data = reinterpret_cast<const unsigned char*>(l.data());
+    while (i + 16 <= l.size()) {
+      const vb::Bytes v = vb::load(data + i);
+      const vb::Mask up = vb::in_range(v, 'A', 'Z');
+      const vb::Mask digit = vb::in_range(v, '0', '9');
+      const vb::Mask alnum = up | digit | vb::in_range(v, 'a', 'z');
+      const auto run = static_cast<unsigned>(std::countr_zero(~vb::bits16(alnum)));  // 16 when all are
+      const std::uint32_t in_run = static_cast<std::uint32_t>((std::uint64_t{1} << run) - 1);
+      const auto up_bits = static_cast<std::uint32_t>(vb::bits16(up)) & in_run;
+      const auto digit_bits = static_cast<std::uint32_t>(vb::bits16(digit)) & in_run;
+      const vb::Bytes sb = vb::splat(kSbLower) + (reinterpret_cast<vb::Bytes>(up) & vb::splat(kSbUpper - kSbLower)) +
+                           (reinterpret_cast<vb::Bytes>(digit) & vb::splat(kSbNumeric - kSbLower));
+      std::memcpy(classes, &sb, sizeof sb);
+      const vb::Bytes lowered = v | (reinterpret_cast<vb::Bytes>(up) & vb::splat(0x20));
+      unsigned char low[16];
+      std::memcpy(low, &lowered, sizeof low);
+      for (unsigned k = 0; k < run; ++k) h = (h ^ low[k]) * kFnvPrime;
+      for (unsigned k = 0; k < run && len + k < sizeof word_lower_; ++k) word_lower_[len + k] = static_cast<char>(low[k]);
+      const unsigned letters = run - bit_count16(digit_bits);
+      upper += bit_count16(up_bits);
+      digits += run - letters;
+      latin += letters;
+      if (letters != 0) any |= kLetter | kLatin;
+      len += run;
+      classes += run;
+      i += run;
+      if (run < 16) {
+        word_hash_ = h;
+        word_len_ = len;
+        word_has_letter_ |= (any & kLetter) != 0;
+        word_has_latin_ |= (any & kLatin) != 0;
+        counts.add_ascii_word_run(upper, digits, latin);
+        return i;
+      }
+    }
     for (; i < l.size(); ++i) {
       const auto c = static_cast<unsigned char>(l[i]);
       if (c >= 0x80) break;

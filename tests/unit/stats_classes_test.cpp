@@ -1,6 +1,7 @@
 // What the text pass's ASCII fast path assumes about the class table (src/stats.cpp,
 // scan_ascii_word_run): an ASCII letter or digit is never a space, punctuation, Han, a CJK token,
-// blank-ish or a symbol mark, and lowercasing an uppercase one is adding 32.
+// blank-ish or a symbol mark; lowercasing an uppercase one is adding 32; letters are Latin
+// letters, and the Sentence_Break classes are Lower, Upper and Numeric.
 #include <catch2/catch.hpp>
 
 #include "../../src/stats_internal.hpp"
@@ -20,6 +21,12 @@ TEST_CASE("ASCII word characters carry only the classes the fast path counts", "
     CHECK((cls & (kSpace | kPunct | kHan | kCjkToken | kBlankish | kSymbolMark)) == 0);
     CHECK(((cls & kUpper) != 0) == (c >= 'A' && c <= 'Z'));
     if (cls & kUpper) CHECK((bmp[c + 32] & kUpper) == 0);
+    const bool digit = c >= '0' && c <= '9';
+    CHECK(((cls & kDigit) != 0) == digit);
+    CHECK(((cls & kLetter) != 0) == !digit);
+    CHECK(((cls & kLatin) != 0) == !digit);
+    const SentenceBreak sb = sentence_break(cls);
+    CHECK(sb == (digit ? kSbNumeric : (cls & kUpper) ? kSbUpper : kSbLower));
   }
   CHECK(word_chars == 62);
 }

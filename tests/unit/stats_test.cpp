@@ -180,3 +180,33 @@ TEST_CASE("words mixing ASCII, non-ASCII letters, digits and case count as one w
   CHECK(s.english_word_chars == 4 + 4 + 4 + 3 + 3 + 3 + 5 + 5 + 8 + 5 + 4 + 3 + 3);
   CHECK(s.cjk_chars == 2);
 }
+
+TEST_CASE("a word counts the same whether 16 bytes follow it in its line or not", "[stats]") {
+  // The text pass reads a run of ASCII letters and digits 16 bytes at a time while 16 bytes of
+  // the line remain, and byte by byte near the line's end. Each word below appears once early in
+  // a long line (the 16-byte path) and once alone on a line (the byte path): if the two paths
+  // hashed or counted a word differently, the second copy would be a new type.
+  const std::vector<std::string> words = {
+      "Xi'an", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz0123456789", "The", "COVID-19",
+      "naïve", "3.51", "2,100", "e-commerce", "L3′s", "network.Investment", "MiXeD9Case", "a", "Z"};
+  const std::string pad = " and then some more words to follow it";
+  std::string early, both;
+  for (const std::string& w : words) early += w + pad + "\n";
+  both = early;
+  for (const std::string& w : words) both += w + "\n";
+  const ArticleStats e = stats_of(early);
+  const ArticleStats b = stats_of(both);
+  CHECK(b.distinct_tokens == e.distinct_tokens);
+  CHECK(b.tokens > e.tokens);
+  // Each copy adds the same counts as the first: twice the early text minus the padding's share.
+  const ArticleStats pads = stats_of([&] {
+    std::string t;
+    for (std::size_t k = 0; k < words.size(); ++k) t += pad.substr(1) + "\n";
+    return t;
+  }());
+  CHECK(b.uppercase == 2 * e.uppercase - pads.uppercase);
+  CHECK(b.digits == 2 * e.digits - pads.digits);
+  CHECK(b.latin_letters == 2 * e.latin_letters - pads.latin_letters);
+  CHECK(b.english_word_chars == 2 * e.english_word_chars - pads.english_word_chars);
+  CHECK(b.stop_words == 2 * e.stop_words - pads.stop_words);
+}
