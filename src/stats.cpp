@@ -292,7 +292,8 @@ class TextPass {
     std::uint16_t any = 0;  // OR of the classes seen
     std::uint64_t upper = 0, digits = 0, latin = 0;
     const auto* data = reinterpret_cast<const unsigned char*>(l.data());
-    while (i + 16 <= l.size()) {
+    bool ended = false;  // the run ended inside a 16-byte block
+    while (!ended && i + 16 <= l.size()) {
       const vb::Bytes v = vb::load(data + i);
       const vb::Mask up = vb::in_range(v, 'A', 'Z');
       const vb::Mask digit = vb::in_range(v, '0', '9');
@@ -317,16 +318,9 @@ class TextPass {
       len += run;
       classes += run;
       i += run;
-      if (run < 16) {
-        word_hash_ = h;
-        word_len_ = len;
-        word_has_letter_ |= (any & kLetter) != 0;
-        word_has_latin_ |= (any & kLatin) != 0;
-        counts.add_ascii_word_run(upper, digits, latin);
-        return i;
-      }
+      ended = run < 16;
     }
-    for (; i < l.size(); ++i) {
+    for (; !ended && i < l.size(); ++i) {
       const auto c = static_cast<unsigned char>(l[i]);
       if (c >= 0x80) break;
       const std::uint16_t cls = bmp_[c];
