@@ -150,6 +150,20 @@ class TextPass {
         i = end;
         continue;
       }
+      if (b == ' ') {
+        // The commonest other character ends a word and a CJK run and is counted as white
+        // space; the general path below would decide the same after a dozen tests (a space is
+        // blank, never marked for the sentence scanner, never part of a word: see
+        // tests/unit/stats_classes_test.cpp).
+        end_cjk_run(l, i);
+        end_word();
+        const std::uint16_t cls = bmp_[' '];
+        classes[line_chars++] = static_cast<std::uint8_t>(cls >> kSbShift);
+        counts.add(' ', cls);
+        prev_digit = false;
+        ++i;
+        continue;
+      }
       char32_t cp;
       std::uint32_t len;
       if (b < 0x80) {
@@ -309,7 +323,9 @@ class TextPass {
       unsigned char low[16];
       std::memcpy(low, &lowered, sizeof low);
       for (unsigned k = 0; k < run; ++k) h = (h ^ low[k]) * kFnvPrime;
-      for (unsigned k = 0; k < run && len + k < sizeof word_lower_; ++k) word_lower_[len + k] = static_cast<char>(low[k]);
+      // The word's first bytes, for the stopword test (which reads only word_len_ of them).
+      if (len == 0) std::memcpy(word_lower_, low, sizeof word_lower_);
+      else for (unsigned k = 0; k < run && len + k < sizeof word_lower_; ++k) word_lower_[len + k] = static_cast<char>(low[k]);
       const unsigned letters = run - bit_count16(digit_bits);
       upper += bit_count16(up_bits);
       digits += run - letters;

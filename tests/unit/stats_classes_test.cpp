@@ -42,3 +42,12 @@ TEST_CASE("the lazily filled class table gives ICU's class for every BMP code po
   CHECK(mismatches == 0);
   CHECK(char_class(bmp, 0x20000) == compute_char_class(0x20000));  // beyond the BMP: computed
 }
+
+TEST_CASE("a space is blank white space, Sp for sentences, and nothing else the text pass asks", "[stats][classes]") {
+  // The text pass handles ' ' on a path of its own that relies on exactly this.
+  const std::uint16_t cls = bmp_char_classes()[' '];
+  CHECK((cls & kSpace) != 0);
+  CHECK((cls & kBlankish) != 0);
+  CHECK(sentence_break(cls) == kSbSp);
+  CHECK((cls & (kWordChar | kCjkToken | kDigit | kSymbolMark | kUpper | kPunct | kHan | kLatin | kLetter)) == 0);
+}
