@@ -6,6 +6,7 @@
 #include <cstring>
 
 #include "normalizer/blocks.hpp"
+#include "normalizer/loop_gate.hpp"
 #include "normalizer/passes.hpp"
 #include "normalizer/script.hpp"
 #include "normalizer/tables.hpp"
@@ -278,8 +279,6 @@ bool same_unit(std::string_view text, const Token& a, const Token& b, bool with_
   }
 }
 
-constexpr std::size_t kMaxPhraseTokens = 8;
-constexpr std::size_t kMinRepeats = 4;             // "Twinkle, twinkle, twinkle, bright stars" is left alone
 constexpr std::size_t kMinRepeatsUnspacedCjk = 8;  // 哈哈哈哈 is Chinese laughter, not a loop
 
 }  // namespace
@@ -366,36 +365,8 @@ bool may_repeat(std::string_view text) {
   return found;
 }
 
-// A cheaper necessary condition for a loop the pass would remove, checked before may_repeat
-// (which must still agree, so the result is what may_repeat alone gave): false only when no
-// unit of m <= kMaxPhraseTokens tokens repeats kMinRepeats times. It applies to lines whose only
-// non-ASCII characters are U+2000-207F (curly quotes, dashes, ellipses: never part of a token),
-// where the pass's tokens are exactly the runs of ASCII letters and digits; on other lines it
-// answers true. A repeated unit makes each token's signature (its case-folded first byte and its
-// length) equal the one m tokens back, 3m times in a row: one byte-wise compare against the last
-// 8 signatures and 8 run counters per token, no hashing. (A block holds at most 32 tokens, and a
-// counter below its threshold at a block's start stays below 128 by its end: no lane overflows.)
+// The gate (loop_gate.hpp) on its own pass over the line.
 bool may_loop(std::string_view text) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full, kHigh = 0x8080808080808080ull;
-  static_assert(kMaxPhraseTokens == 8 && kMinRepeats == 4, "one byte lane per phrase length m, a run of 3m");
-  // Lane m-1 reaches bit 7 when its run counter is at least 3m.
-  constexpr std::uint64_t kThreshold = [] {
-    std::uint64_t t = 0;
-    for (std::uint64_t m = 1; m <= 8; ++m) t |= (128 - 3 * m) << (8 * (m - 1));
-    return t;
-  }();
-  const std::size_t n = text.size();
-  std::uint64_t recent = 0;  // the signatures of the last 8 tokens, the latest in the low byte
-  std::uint64_t runs = 0;    // lane m-1: how many tokens in a row matched the one m back
-  std::uint64_t hit = 0;      // a lane's counter reached its run
-  const auto token = [&](std::size_t b, std::size_t e) __attribute__((always_inline)) {
-    const std::uint64_t sig = ((static_cast<unsigned char>(text[b]) | 0x20u) + 32u * static_cast<std::uint64_t>(e - b)) & 0xFF;
-    const std::uint64_t x = recent ^ (sig * kOnes);
-    const std::uint64_t same = ~(((x & kLow7) + kLow7) | x) & kHigh;  // high bit of each equal lane
-    runs = (runs + kOnes) & ((same - (same >> 7)) | same);
-    recent = (recent << 8) | sig;
-    hit |= (runs + kThreshold) & kHigh;
-  };
   struct Classes {
     std::uint64_t alnum, lead;
     void merge(const Classes& o, int shift) {
@@ -403,36 +374,23 @@ bool may_loop(std::string_view text) {
       lead |= o.lead << shift;
     }
   };
-  std::uint64_t carry_alnum = 0;
-  std::size_t last_start = 0;
-  for (blocks::Blocks block(text); block.next();) {
+  LoopGate gate(text);
+  for (blocks::Blocks block(text); !gate.maybe() && block.next();) {
     using namespace blocks;
     const Classes c = classify64<Classes>(block.data(), [](Bytes x) {
       return Classes{bits16(in_range(x | splat(0x20), 'a', 'z') | in_range(x, '0', '9')), bits16(x >= splat(0xC0))};
     });
-    const std::size_t base = block.base();
-    for (std::uint64_t leads = c.lead >> block.skip(); leads != 0; leads &= leads - 1) {
-      const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(leads));
-      if (text[i] != '\xE2' || i + 1 >= n || (text[i + 1] != '\x80' && text[i + 1] != '\x81')) return true;
-    }
-    const std::uint64_t alnum = c.alnum >> block.skip();
-    const std::uint64_t before = shift_in(alnum, carry_alnum);
-    std::uint64_t starts = alnum & ~before, ends = ~alnum & before;
-    if (ends != 0 && (starts == 0 || __builtin_ctzll(ends) < __builtin_ctzll(starts))) {
-      token(last_start, base + static_cast<std::size_t>(__builtin_ctzll(ends)));
-      ends &= ends - 1;
-    }
-    for (; ends != 0; ends &= ends - 1, starts &= starts - 1)
-      token(base + static_cast<std::size_t>(__builtin_ctzll(starts)), base + static_cast<std::size_t>(__builtin_ctzll(ends)));
-    if (starts != 0) last_start = base + static_cast<std::size_t>(__builtin_ctzll(starts));
-    if (hit != 0) return true;
+    gate.block(c.alnum >> block.skip(), c.lead >> block.skip(), block.base());
   }
-  if (n % 64 == 0 && carry_alnum != 0) token(last_start, n);
-  return hit != 0;
+  return gate.finish();
 }
 
 void find_repetition_loop(std::string_view text, std::vector<Pending>& out) {
-  if (may_loop(text) && may_repeat(text)) find_loops_unscreened(text, out);
+  if (may_loop(text)) find_repetition_loop_after_gate(text, out);
+}
+
+void find_repetition_loop_after_gate(std::string_view text, std::vector<Pending>& out) {
+  if (may_repeat(text)) find_loops_unscreened(text, out);
 }
 
 void find_loops_unscreened(std::string_view text, std::vector<Pending>& out) {

@@ -1,0 +1,97 @@
+// The repetition-loop pass's cheapest pre-check, fed one 64-byte block at a time so that the line
+// screen can run it in the same pass over the bytes (screen_line's `loop` argument) and may_loop
+// on its own.
+//
+// It is a necessary condition for a loop the pass would remove: it says "no loop" only when no
+// unit of m <= kMaxPhraseTokens tokens repeats kMinRepeats times. It applies to lines whose only
+// non-ASCII characters are U+2000-207F (curly quotes, dashes, ellipses: never part of a token),
+// where the pass's tokens are exactly the runs of ASCII letters and digits; any other lead byte
+// makes it answer "maybe". A repeated unit makes each token's signature (its case-folded first
+// byte and its length) equal the one m tokens back, 3m times in a row: one byte-wise compare
+// against the last 8 signatures and 8 run counters per token, no hashing. (A block holds at most
+// 32 tokens, and a counter below its threshold at a block's start stays below 128 by its end: no
+// lane overflows.)
+//
+// Ownership: keeps a view of the caller's line, which must outlive it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "normalizer/blocks.hpp"
+
+namespace corpus_scan::normalizer {
+
+inline constexpr std::size_t kMaxPhraseTokens = 8;
+inline constexpr std::size_t kMinRepeats = 4;  // "Twinkle, twinkle, twinkle, bright stars" is left alone
+
+class LoopGate {
+ public:
+  explicit LoopGate(std::string_view text) noexcept : text_(text) {}
+
+  // True once the answer is "maybe a loop": later blocks need not be fed.
+  bool maybe() const noexcept { return maybe_; }
+
+  // One block: bit k of `alnum` (ASCII letters and digits) and `leads` (bytes >= 0xC0) is byte
+  // base + k of the line, for the bytes of this block not fed before.
+  void block(std::uint64_t alnum, std::uint64_t leads, std::size_t base) noexcept {
+    for (; leads != 0; leads &= leads - 1) {
+      const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(leads));
+      if (text_[i] != '\xE2' || i + 1 >= text_.size() || (text_[i + 1] != '\x80' && text_[i + 1] != '\x81')) {
+        maybe_ = true;
+        return;
+      }
+    }
+    const std::uint64_t before = blocks::shift_in(alnum, carry_alnum_);
+    std::uint64_t starts = alnum & ~before, ends = ~alnum & before;
+    // Starts and ends alternate; an end before this block's first start closes the token
+    // carried over from the blocks before.
+    if (ends != 0 && (starts == 0 || __builtin_ctzll(ends) < __builtin_ctzll(starts))) {
+      token(last_start_, base + static_cast<std::size_t>(__builtin_ctzll(ends)));
+      ends &= ends - 1;
+    }
+    for (; ends != 0; ends &= ends - 1, starts &= starts - 1)
+      token(base + static_cast<std::size_t>(__builtin_ctzll(starts)), base + static_cast<std::size_t>(__builtin_ctzll(ends)));
+    if (starts != 0) last_start_ = base + static_cast<std::size_t>(__builtin_ctzll(starts));
+    maybe_ |= hit_ != 0;
+  }
+
+  // After the last block: the answer (false: no loop on this line).
+  bool finish() noexcept {
+    // A token running to the end of a line of whole blocks has no end bit (a shorter last
+    // block's bytes past the line are no letters, which gives the others one).
+    if (!maybe_ && text_.size() % 64 == 0 && carry_alnum_ != 0) token(last_start_, text_.size());
+    return maybe_ || hit_ != 0;
+  }
+
+ private:
+  static constexpr std::uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full,
+                                 kHigh = 0x8080808080808080ull;
+  static_assert(kMaxPhraseTokens == 8 && kMinRepeats == 4, "one byte lane per phrase length m, a run of 3m");
+  // Lane m-1 reaches bit 7 when its run counter is at least 3m.
+  static constexpr std::uint64_t kThreshold = [] {
+    std::uint64_t t = 0;
+    for (std::uint64_t m = 1; m <= 8; ++m) t |= (128 - 3 * m) << (8 * (m - 1));
+    return t;
+  }();
+
+  void token(std::size_t b, std::size_t e) noexcept {
+    const std::uint64_t sig = ((static_cast<unsigned char>(text_[b]) | 0x20u) + 32u * static_cast<std::uint64_t>(e - b)) & 0xFF;
+    const std::uint64_t x = recent_ ^ (sig * kOnes);
+    const std::uint64_t same = ~(((x & kLow7) + kLow7) | x) & kHigh;  // high bit of each equal lane
+    runs_ = (runs_ + kOnes) & ((same - (same >> 7)) | same);
+    recent_ = (recent_ << 8) | sig;
+    hit_ |= (runs_ + kThreshold) & kHigh;
+  }
+
+  std::string_view text_;
+  std::uint64_t recent_ = 0;  // the signatures of the last 8 tokens, the latest in the low byte
+  std::uint64_t runs_ = 0;    // lane m-1: how many tokens in a row matched the one m back
+  std::uint64_t hit_ = 0;     // a lane's counter reached its run
+  std::uint64_t carry_alnum_ = 0;
+  std::size_t last_start_ = 0;
+  bool maybe_ = false;
+};
+
+}  // namespace corpus_scan::normalizer
