@@ -47,10 +47,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
 
   // One look at the bytes says which passes could find anything; a pass that changed the text
   // has the screen redone, so it always describes what the next pass reads.
-  // The first screen also runs the repetition-loop gate: its answer holds while the text is
-  // unchanged (version 1); a changed line has the pass run its own.
-  bool loop_possible = true;
-  std::uint32_t screen = screen_line(rewrite.text(), &loop_possible);
+  std::uint32_t screen = screen_line(rewrite.text());
   bool changed = false;
   // The text's version goes up with every change. A pass that found nothing on one version finds
   // nothing on it again (passes are functions of the text), so a later round skips it until the
@@ -73,7 +70,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
     apply();
   }
 
-  auto run = [&](EditKind kind, bool triggered, auto pass) {
+  auto run = [&](EditKind kind, bool triggered, void (*pass)(std::string_view, std::vector<Pending>&)) {
     if (!triggered || !options_.on(kind) || is_clean(kind)) return;
     pass(rewrite.text(), pending);
     if (pending.empty()) clean_at[static_cast<std::size_t>(kind)] = version;
@@ -104,10 +101,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
       run(EditKind::MissingSpace, missing_space, &find_missing_space);
       run(EditKind::GluedWords, glued, &find_glued_words);
     }
-    run(EditKind::RepetitionLoop, version > 1 || loop_possible, [&](std::string_view text, std::vector<Pending>& out) {
-      if (version == 1) find_repetition_loop_after_gate(text, out);
-      else find_repetition_loop(text, out);
-    });
+    run(EditKind::RepetitionLoop, true, &find_repetition_loop);
     if (!changed) break;
   }
 

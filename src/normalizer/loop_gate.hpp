@@ -1,6 +1,6 @@
-// The repetition-loop pass's cheapest pre-check, fed one 64-byte block at a time so that the line
-// screen can run it in the same pass over the bytes (screen_line's `loop` argument) and may_loop
-// on its own.
+// The repetition-loop pass's cheapest pre-check (may_loop), fed one 64-byte block at a time.
+// (Feeding it from the line screen's pass instead saved nothing: the per-token work dominates,
+// and lines changed by a pass need it again on their new text.)
 //
 // It is a necessary condition for a loop the pass would remove: it says "no loop" only when no
 // unit of m <= kMaxPhraseTokens tokens repeats kMinRepeats times. It applies to lines whose only

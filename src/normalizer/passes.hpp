@@ -47,11 +47,9 @@ void find_repetition_loop(std::string_view text, std::vector<Pending>& out);
 // The repetition-loop pass's cheap precheck (false: the pass would find nothing), exposed so a
 // unit test can hold it to its byte-at-a-time definition.
 bool may_repeat(std::string_view text);
-// The cheaper check find_repetition_loop makes first (false: no loop there; loop_gate.hpp),
-// the pass after it (for a caller that ran the gate with the line screen), and the pass without
-// any check, exposed likewise.
+// The cheaper check find_repetition_loop makes first (false: no loop there; loop_gate.hpp), and
+// the pass without either check, exposed likewise.
 bool may_loop(std::string_view text);
-void find_repetition_loop_after_gate(std::string_view text, std::vector<Pending>& out);
 void find_loops_unscreened(std::string_view text, std::vector<Pending>& out);
 // lost-chars: "??" standing for lost characters, and U+FFFD; reported, never changed.
 void find_lost_chars(std::string_view text, std::vector<std::pair<std::size_t, std::size_t>>& out);

@@ -386,11 +386,7 @@ bool may_loop(std::string_view text) {
 }
 
 void find_repetition_loop(std::string_view text, std::vector<Pending>& out) {
-  if (may_loop(text)) find_repetition_loop_after_gate(text, out);
-}
-
-void find_repetition_loop_after_gate(std::string_view text, std::vector<Pending>& out) {
-  if (may_repeat(text)) find_loops_unscreened(text, out);
+  if (may_loop(text) && may_repeat(text)) find_loops_unscreened(text, out);
 }
 
 void find_loops_unscreened(std::string_view text, std::vector<Pending>& out) {

@@ -3,7 +3,6 @@
 #include <array>
 
 #include "normalizer/blocks.hpp"
-#include "normalizer/loop_gate.hpp"
 
 namespace corpus_scan::normalizer {
 
@@ -86,40 +85,29 @@ std::uint32_t lead_triggers(std::string_view text, std::size_t i) noexcept {
 
 }  // namespace
 
-namespace {
-
-// The screen, and with kGate the repetition-loop gate over the same blocks.
-template <bool kGate>
-std::uint32_t screen(std::string_view text, [[maybe_unused]] bool* loop) noexcept {
-  if (text.empty()) {
-    if constexpr (kGate) *loop = false;
-    return 0;
-  }
+std::uint32_t screen_line(std::string_view text) noexcept {
+  if (text.empty()) return 0;
   using namespace blocks;
-  [[maybe_unused]] LoopGate gate(text);
   // Four byte classes become bit masks over each 64-byte block; a byte pair (previous, current)
   // is the previous byte's mask moved one byte on (shift_in) ANDed with the current byte's.
   // Control and non-ASCII bytes only matter as "any", so their compares accumulate in vector
-  // registers (bytes a last block re-reads count again, harmlessly). Capitals, quotes, '?', the
-  // byte after a number and non-ASCII lead bytes are rare in text: their neighbours are read one
-  // by one. (Fewer masks per block was the speed-up: each costs a compare, a movemask and the
-  // shifts that join the four quarters.)
+  // registers (bytes a last block re-reads count again, harmlessly). Capitals, quotes, '?', the byte after a number and non-ASCII lead bytes are rare
+  // in text: their neighbours are read one by one. (Fewer masks per block was the speed-up: each
+  // costs a compare, a movemask and the shifts that join the four quarters.)
   std::uint64_t carry_space = 0, carry_dot = 0, carry_digit = 0;
   std::uint64_t double_space = 0, dot_space = 0, space_dot = 0;
   Mask control{}, high{};
   std::uint32_t found = 0;
   for (Blocks block(text); block.next();) {
-    std::uint64_t space = 0, dot = 0, digit = 0, rare = 0, lead = 0, alnum = 0;
+    std::uint64_t space = 0, dot = 0, digit = 0, rare = 0, lead = 0;
     for (int q = 0; q < 4; ++q) {
       const Bytes x = load(block.data() + 16 * q);
       const auto eq = [&](unsigned char c) { return x == splat(c); };
       const int shift = 16 * q;
       space |= bits16(eq(' ')) << shift;
       dot |= bits16(eq('.')) << shift;
-      const Mask is_digit = in_range(x, '0', '9'), is_upper = in_range(x, 'A', 'Z');
-      digit |= bits16(is_digit) << shift;
-      rare |= bits16(is_upper | eq('\'') | eq('`') | eq('?')) << shift;
-      if constexpr (kGate) alnum |= bits16(is_digit | is_upper | in_range(x, 'a', 'z')) << shift;
+      digit |= bits16(in_range(x, '0', '9')) << shift;
+      rare |= bits16(in_range(x, 'A', 'Z') | eq('\'') | eq('`') | eq('?')) << shift;
       control |= (x < splat(0x20)) | eq(0x7F);
       const Mask is_high = x >= splat(0x80);
       high |= is_high;
@@ -127,10 +115,7 @@ std::uint32_t screen(std::string_view text, [[maybe_unused]] bool* loop) noexcep
     }
     const std::size_t base = block.base();
     const unsigned skip = block.skip();
-    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip, alnum >>= skip;
-    if constexpr (kGate) {
-      if (!gate.maybe()) gate.block(alnum, lead, base);
-    }
+    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip;
     const std::uint64_t space_before = shift_in(space, carry_space);
     double_space |= space_before & space;
     dot_space |= shift_in(dot, carry_dot) & space;
@@ -145,14 +130,7 @@ std::uint32_t screen(std::string_view text, [[maybe_unused]] bool* loop) noexcep
   found |= flag(bits16(control), kControl) | flag(bits16(high), kNonAscii) | flag(double_space, kDoubleSpace) |
            flag(dot_space, kDotSpace) | flag(space_dot, kSpaceDot);
   if (text.front() == ' ' || text.back() == ' ') found |= kEdgeSpace;
-  if constexpr (kGate) *loop = gate.finish();
   return found;
-}
-
-}  // namespace
-
-std::uint32_t screen_line(std::string_view text, bool* loop) noexcept {
-  return loop != nullptr ? screen<true>(text, loop) : screen<false>(text, nullptr);
 }
 
 }  // namespace corpus_scan::normalizer

@@ -41,8 +41,6 @@ enum Trigger : std::uint32_t {
 
 // Classifies 16 bytes per instruction (blocks.hpp); tests/unit/normalizer_fast_test.cpp holds it
 // to the byte-at-a-time definition of every bit above.
-// With `loop`, also runs the repetition-loop gate (loop_gate.hpp) over the same blocks and stores
-// its answer there (false: no loop on this line), which spares the pass its own read.
-std::uint32_t screen_line(std::string_view text, bool* loop = nullptr) noexcept;
+std::uint32_t screen_line(std::string_view text) noexcept;
 
 }  // namespace corpus_scan::normalizer

@@ -277,16 +277,3 @@ TEST_CASE("fast paths: the loop pre-check never hides a loop the pass removes", 
   CHECK(loops > 30);
   CHECK(spared > 10);  // it does answer no where may_repeat says yes
 }
-
-TEST_CASE("fast paths: the screen's loop gate is may_loop's, and the screen is unchanged by it", "[normalizer][fast]") {
-  std::size_t maybe = 0;
-  for (const std::string& line : sample_lines()) {
-    bool loop = true;
-    const std::uint32_t with_gate = normalizer::screen_line(line, &loop);
-    INFO(line);
-    CHECK(with_gate == normalizer::screen_line(line));
-    CHECK(loop == normalizer::may_loop(line));
-    maybe += loop;
-  }
-  CHECK(maybe > 100);
-}
