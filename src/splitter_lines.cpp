@@ -362,7 +362,10 @@ void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
     if (runs == 0) {  // ASCII only: each word from its start to the first byte after it not in a word
       if ((before & 1) && ~inside != 0)  // the word from the block before ends in this one
         word(word_begin, off + static_cast<std::size_t>(__builtin_ctzll(~inside)));
-      for (std::uint64_t st = starts; st != 0; st &= st - 1) {
+      // Words under three letters are never kept: only starts followed by two more bytes in the
+      // word are visited (the last two bytes of a block cannot tell, so they are always visited).
+      const std::uint64_t long_starts = starts & (((inside >> 1) & (inside >> 2)) | (std::uint64_t{3} << 62));
+      for (std::uint64_t st = long_starts; st != 0; st &= st - 1) {
         const unsigned b = static_cast<unsigned>(__builtin_ctzll(st));
         const std::uint64_t after = ~inside >> b;  // bit 0 clear: b is in the word
         if (after != 0) word(off + b, off + b + static_cast<std::size_t>(__builtin_ctzll(after)));

@@ -121,4 +121,12 @@ TEST_CASE("fast tokens and counts on edge cases: block boundaries, apostrophes, 
     for (char& ch : s) ch = alphabet[rng() % alphabet.size()];
     check_line(s);
   }
+  // ASCII only (blocks without a non-ASCII byte take their own path): short and long words,
+  // apostrophes, across block edges.
+  const std::string ascii = "aBc' .,0";
+  for (int n = 0; n < 2000; ++n) {
+    std::string s(rng() % 300, ' ');
+    for (char& ch : s) ch = ascii[rng() % ascii.size()];
+    check_line(s);
+  }
 }
