@@ -120,6 +120,21 @@ class Blocks {
   alignas(16) unsigned char tail_[64];
 };
 
+// The first position >= pos whose byte `match` (Bytes -> Mask) picks, or text.size(): 16 bytes
+// per step while 16 remain, then byte by byte through the same test. For passes that only act
+// around rare bytes (digits, apostrophes) and otherwise walked every byte of the line.
+template <class Match>
+inline std::size_t find_next(std::string_view text, std::size_t pos, Match match) noexcept {
+  const auto* data = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (; pos + 16 <= n; pos += 16)
+    if (const std::uint64_t hits = bits16(match(load(data + pos))); hits != 0)
+      return pos + static_cast<std::size_t>(__builtin_ctzll(hits));
+  for (; pos < n; ++pos)
+    if (bits16(match(splat(data[pos]))) != 0) return pos;
+  return n;
+}
+
 // m moved one byte later (bit k to k+1), so it lines up each byte with the one before it; bit 0
 // takes the previous block's bit 63 from `carry`, which then keeps this block's for the next.
 inline std::uint64_t shift_in(std::uint64_t m, std::uint64_t& carry) noexcept {

@@ -2,6 +2,7 @@
 // dashes, broken apostrophes, split clock times and ordinals.
 #include <algorithm>
 
+#include "normalizer/blocks.hpp"
 #include "normalizer/passes.hpp"
 #include "normalizer/script.hpp"
 #include "normalizer/tables.hpp"
@@ -141,10 +142,11 @@ bool joins_apostrophe(std::string_view word, std::string_view suffix) {
 
 // Finds the next apostrophe-like mark at or after pos; returns its position (npos if none).
 std::size_t next_apostrophe(std::string_view text, std::size_t pos) {
-  for (; pos < text.size(); ++pos) {
-    const char c = text[pos];
-    if (c == '\'' || c == '`') return pos;
-    if (static_cast<unsigned char>(c) == 0xE2 && apostrophe_at(text, pos) == 3) return pos;
+  using namespace blocks;
+  for (; (pos = find_next(text, pos, [](Bytes x) { return (x == splat('\'')) | (x == splat('`')) | (x == splat(0xE2)); })) <
+         text.size();
+       ++pos) {
+    if (text[pos] != '\xE2' || apostrophe_at(text, pos) == 3) return pos;
   }
   return std::string_view::npos;
 }
@@ -217,7 +219,9 @@ void find_split_number(std::string_view text, std::vector<Pending>& out) {
   const std::size_t n = text.size();
   std::size_t i = 0;
   while (i < n) {
-    if (!is_ascii_digit(text[i]) || (i > 0 && (is_ascii_alnum(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ','))) {
+    i = blocks::find_next(text, i, [](blocks::Bytes x) { return blocks::in_range(x, '0', '9'); });
+    if (i == n) break;
+    if (i > 0 && (is_ascii_alnum(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ',')) {
       ++i;
       continue;
     }
