@@ -4,6 +4,7 @@
 // up to the next one is an article. Without one, an article starts at a title-like line whose
 // evidence - cues, each with a weight, listed in docs/splitter.md - adds up to the threshold.
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 #include "splitter_internal.hpp"
@@ -118,14 +119,27 @@ class BoundaryScorer {
 
   const std::vector<std::size_t>& nonblank() const { return nonblank_; }
 
+  // The names of the cues that fired at a line, kept as pointers to literals while every line is
+  // scored; only the lines that start an article get a Boundary (strings in a vector).
+  struct Evidence {
+    std::array<const char*, 8> cues{};
+    std::size_t fired = 0;
+    Boundary boundary(double confidence) const {
+      Boundary b;
+      b.cues.assign(cues.begin(), cues.begin() + static_cast<std::ptrdiff_t>(fired));
+      b.confidence = confidence;
+      return b;
+    }
+  };
+
   // The evidence that an article starts at the k-th non-blank line (k >= 1, increasing).
-  Boundary evidence(std::size_t k, double* score) {
-    Boundary b;
+  Evidence evidence(std::size_t k, double* score) {
+    Evidence b;
     *score = 0;
     const LineInfo& line = info_[nonblank_[k]];
     if (line.title_shape < kMinTitleShape || repeats_recent_line(k)) return b;
     auto fire = [&](const char* cue, double weight) {
-      b.cues.emplace_back(cue);
+      b.cues[b.fired++] = cue;  // at most 7: each cue fires once, title-echo or echoes-previous
       *score += weight;
     };
     fire("title-shape", kTitleShape * line.title_shape);
@@ -238,14 +252,13 @@ void split_by_evidence(const LineTable& table, std::size_t first, std::size_t en
   starts.push_back({0, 10.0, Boundary{{"start-of-file"}, 1.0}});
   for (std::size_t k = 1; k < nb.size(); ++k) {
     double score = 0;
-    Boundary b = scorer.evidence(k, &score);
+    const BoundaryScorer::Evidence e = scorer.evidence(k, &score);
     if (score < options.boundary_threshold) continue;
-    b.confidence = confidence_of(score, options.boundary_threshold);
     if (starts.back().k + 1 == k) {
       if (starts.back().score >= score || starts.size() == 1) continue;
       starts.pop_back();
     }
-    starts.push_back({k, score, std::move(b)});
+    starts.push_back({k, score, e.boundary(confidence_of(score, options.boundary_threshold))});
     scorer.accept(k);
   }
   if (nb.front() > first) out.chrome(first, nb.front(), "blank");
