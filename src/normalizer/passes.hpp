@@ -44,9 +44,6 @@ void find_missing_space(std::string_view text, std::vector<Pending>& out);
 void find_glued_words(std::string_view text, std::vector<Pending>& out);
 // repetition-loop: a unit repeated 4+ times in a row (8+ for unspaced CJK) -> kept twice.
 void find_repetition_loop(std::string_view text, std::vector<Pending>& out);
-// The repetition-loop pass's cheap precheck (false: the pass would find nothing), exposed so a
-// unit test can hold it to its byte-at-a-time definition.
-bool may_repeat(std::string_view text);
 // The cheaper check find_repetition_loop makes first (false: no loop there; loop_gate.hpp), and
 // the pass without either check, exposed likewise.
 bool may_loop(std::string_view text);

@@ -283,88 +283,6 @@ constexpr std::size_t kMinRepeatsUnspacedCjk = 8;  // 哈哈哈哈 is Chinese la
 
 }  // namespace
 
-// A fast necessary condition for a loop: some word equals the words m, 2m and 3m before it
-// (m <= kMaxPhraseTokens). One scan over the words with a ring of fingerprints, no storage.
-//
-// Words here are runs of ASCII letters and digits, and each non-ASCII code point (a lead byte with
-// its continuation bytes; continuation bytes after ASCII make one word too). They are found 64
-// bytes at a time from bit masks (blocks.hpp): this runs over every line, and branching on each
-// byte made it the normalizer's largest cost. The unit test checks it against the byte-at-a-time
-// definition (tests/unit/normalizer_fast_test.cpp).
-bool may_repeat(std::string_view text) {
-  constexpr std::size_t kRing = 4 * kMaxPhraseTokens;
-  static_assert(kMaxPhraseTokens == 8, "the recent slots are the 8 bytes of one word");
-  // The fingerprints of the last kRing words. Per thread and never cleared (that cost more than
-  // a short line's scan): an entry is compared only for words of this line (3m <= count), and
-  // results of other comparisons are discarded. No initializer, so no init check per use.
-  thread_local std::uint32_t ring_storage[kRing];
-  std::uint32_t* const ring = ring_storage;
-  // The 6-bit slot (fingerprint mod 64) of each of the last 8 words, the latest in the low byte;
-  // 0xFF (no slot) before the line's first words. The distance m to the latest word with this
-  // word's slot is the first matching byte: one SWAR compare instead of a table of positions.
-  std::uint64_t recent = ~std::uint64_t{0};
-  std::uint64_t count = 0;  // words before this one on the line
-  const std::size_t n = text.size();
-  // One word [b, e): true when it completes a repetition. Branch-free: in prose a slot often
-  // recurs within kMaxPhraseTokens words, so testing step by step mispredicted a lot.
-  const auto word = [ring, &recent, &count, n, text](std::size_t b, std::size_t e) __attribute__((always_inline)) {
-    constexpr std::uint64_t kLow7 = 0x7F7F7F7F7F7F7F7Full, kHigh = 0x8080808080808080ull;
-    // Words away from the line's end hash from two 8-byte loads.
-    const std::uint32_t h = b + 8 <= n ? fold_hash_at(text.data() + b, e - b) : fold_hash(text.substr(b, e - b));
-    const std::uint64_t slot = h % 64;
-    const std::uint64_t x = recent ^ (slot * 0x0101010101010101ull);
-    const std::uint64_t same = ~(((x & kLow7) + kLow7) | x) & kHigh;  // high bit of each byte equal to slot
-    const std::uint64_t m = same != 0 ? static_cast<std::uint64_t>(__builtin_ctzll(same)) / 8 + 1 : kMaxPhraseTokens + 1;
-    ring[count % kRing] = h;
-    const bool loop = (m <= kMaxPhraseTokens) & (3 * m <= count) & (ring[(count - m) % kRing] == h) &
-                      (ring[(count - 2 * m) % kRing] == h) & (ring[(count - 3 * m) % kRing] == h);
-    recent = (recent << 8) | slot;
-    ++count;
-    return loop;
-  };
-
-  struct Classes {
-    std::uint64_t alnum, high, cont;
-    void merge(const Classes& o, int shift) {
-      alnum |= o.alnum << shift;
-      high |= o.high << shift;
-      cont |= o.cont << shift;
-    }
-  };
-  std::uint64_t carry_alnum = 0, carry_high = 0, carry_token = 0;
-  std::size_t last_start = 0;  // where the latest word began (it may span blocks)
-  bool found = false;
-  for (blocks::Blocks block(text); !found && block.next();) {
-    using namespace blocks;
-    const Classes c = classify64<Classes>(block.data(), [](Bytes x) {
-      const Mask alnum = in_range(x | splat(0x20), 'a', 'z') | in_range(x, '0', '9');
-      return Classes{bits16(alnum), bits16(x >= splat(0x80)), bits16(in_range(x, 0x80, 0xBF))};
-    });
-    const std::size_t base = block.base();
-    const unsigned skip = block.skip();
-    const std::uint64_t alnum = c.alnum >> skip, high = c.high >> skip, cont = c.cont >> skip;
-    const std::uint64_t token = alnum | high;
-    // Word starts: a letter or digit after a non-one, a lead byte, a continuation byte after ASCII.
-    const std::uint64_t starts = (alnum & ~shift_in(alnum, carry_alnum)) | (high & ~cont) | (cont & ~shift_in(high, carry_high));
-    // Word ends (exclusive): the first byte after a word byte that is a start or no word byte.
-    std::uint64_t ends = (starts | ~token) & shift_in(token, carry_token), rest = starts;
-    // Starts and ends alternate (an end first where they coincide). An end before this block's
-    // first start closes the word carried over from the blocks before.
-    if (ends != 0 && (rest == 0 || __builtin_ctzll(ends) <= __builtin_ctzll(rest))) {
-      found = word(last_start, base + static_cast<std::size_t>(__builtin_ctzll(ends)));
-      ends &= ends - 1;
-    }
-    for (; ends != 0 && !found; ends &= ends - 1, rest &= rest - 1)
-      found = word(base + static_cast<std::size_t>(__builtin_ctzll(rest)), base + static_cast<std::size_t>(__builtin_ctzll(ends)));
-    // At most one start is left: a word that runs on into the next block.
-    if (rest != 0) last_start = base + static_cast<std::size_t>(__builtin_ctzll(rest));
-  }
-  // A word running to the end of a line of whole blocks has no end bit (the tail block's padding
-  // gives the others one).
-  if (!found && n % 64 == 0 && carry_token != 0) found = word(last_start, n);
-  return found;
-}
-
 // The gate (loop_gate.hpp) on its own pass over the line.
 bool may_loop(std::string_view text) {
   struct Classes {
@@ -386,7 +304,7 @@ bool may_loop(std::string_view text) {
 }
 
 void find_repetition_loop(std::string_view text, std::vector<Pending>& out) {
-  if (may_loop(text) && may_repeat(text)) find_loops_unscreened(text, out);
+  if (may_loop(text)) find_loops_unscreened(text, out);
 }
 
 void find_loops_unscreened(std::string_view text, std::vector<Pending>& out) {

@@ -88,6 +88,10 @@ TEST_CASE("repetition-loop: four or more repeats in a row collapse to two", "[no
     {"# 上 上 i i b 完成 完成 传 传 传 传 入 入 入 入 入 入 入 入 入 入 入 入 入", "# 上 上 i i b 完成 完成 传 传 入 入"},
     {"# 现在 r es es,, 生 生 器 器 器 器 器 器 器 器", "# 现在 r es es,, 生 生 器 器"},
     {"I love you, I love you, I love you, I love you, I love you.", "I love you, I love you."},
+    // Regressions: an earlier precheck looked only at the nearest earlier word with the same
+    // 6-bit fingerprint slot and tokenized apart from the pass, so it hid these loops.
+    {"aax hzx aax hzx aax hzx aax hzx", "aax hzx aax hzx"},
+    {"the’ the the the", "the’ the"},
     // must not change
     {"What else did you do right except \"down the snow field\" and \"twinkle, twinkle, twinkle, bright stars\"",
      "What else did you do right except \"down the snow field\" and \"twinkle, twinkle, twinkle, bright stars\""},
@@ -95,5 +99,6 @@ TEST_CASE("repetition-loop: four or more repeats in a row collapse to two", "[no
     {"# # 操作 系统 复 复 示 示 例 代代", "# # 操作 系统 复 复 示 示 例 代代"},
     {"哈哈哈哈，太好笑了", "哈哈哈哈，太好笑了"},
     {"scores 0 0 0 0 0 in five rounds", "scores 0 0 0 0 0 in five rounds"},
+    {"aax hzx aax hzx aax hzx", "aax hzx aax hzx aax hzx"},  // three repeats are not a loop
   });
 }
