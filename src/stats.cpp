@@ -12,7 +12,7 @@
 #include <unicode/uchar.h>
 
 #include "corpus_scan/text.hpp"
-#include "normalizer/blocks.hpp"
+#include "byte_blocks.hpp"
 #include "stats_internal.hpp"
 
 namespace corpus_scan {
@@ -299,7 +299,7 @@ class TextPass {
   // says; tests/unit/stats_test.cpp that a text's words give the same statistics and SimHash at
   // every alignment.
   std::size_t scan_ascii_word_run(std::string_view l, std::size_t i, std::uint8_t* classes, CharCounts& counts) {
-    namespace vb = normalizer::blocks;
+    namespace vb = blocks;
     if (!in_word_) start_word();
     std::uint64_t h = word_hash_;
     std::uint32_t len = word_len_;

@@ -19,7 +19,7 @@
 #include <cstdint>
 #include <string_view>
 
-#include "normalizer/blocks.hpp"
+#include "byte_blocks.hpp"
 
 namespace corpus_scan::normalizer {
 

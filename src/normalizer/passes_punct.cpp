@@ -2,7 +2,7 @@
 // dashes, broken apostrophes, split clock times and ordinals.
 #include <algorithm>
 
-#include "normalizer/blocks.hpp"
+#include "byte_blocks.hpp"
 #include "normalizer/passes.hpp"
 #include "normalizer/script.hpp"
 #include "normalizer/tables.hpp"

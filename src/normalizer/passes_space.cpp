@@ -10,7 +10,7 @@
 #include <unicode/edits.h>
 #include <unicode/normalizer2.h>
 
-#include "normalizer/blocks.hpp"
+#include "byte_blocks.hpp"
 #include "normalizer/passes.hpp"
 #include "normalizer/script.hpp"
 
@@ -129,7 +129,7 @@ bool is_chinese_layout_space(std::string_view run, std::string_view text, std::s
 }
 
 // Sixteen bytes of printable ASCII and single spaces: nothing for this pass to do there. One
-// SSE2 compare per class (blocks.hpp) instead of eight bytes of SWAR at a time.
+// SSE2 compare per class (byte_blocks.hpp) instead of eight bytes of SWAR at a time.
 bool boring_chunk(const char* p) {
   using namespace blocks;
   const Bytes x = load(reinterpret_cast<const unsigned char*>(p));

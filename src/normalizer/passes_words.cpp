@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <cstring>
 
-#include "normalizer/blocks.hpp"
+#include "byte_blocks.hpp"
 #include "normalizer/loop_gate.hpp"
 #include "normalizer/passes.hpp"
 #include "normalizer/script.hpp"

@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "normalizer/blocks.hpp"
+#include "byte_blocks.hpp"
 
 namespace corpus_scan::normalizer {
 

@@ -39,7 +39,7 @@ enum Trigger : std::uint32_t {
   kDashMark = 1u << 16,       // U+2014: E2 80 94
 };
 
-// Classifies 16 bytes per instruction (blocks.hpp); tests/unit/normalizer_fast_test.cpp holds it
+// Classifies 16 bytes per instruction (byte_blocks.hpp); tests/unit/normalizer_fast_test.cpp holds it
 // to the byte-at-a-time definition of every bit above.
 std::uint32_t screen_line(std::string_view text) noexcept;
 

@@ -1,5 +1,5 @@
-// A line seen 64 bytes at a time as bit masks (bit k = byte k of the block), so the screen and the
-// repetition-loop precheck classify 16 bytes per instruction instead of branching on every byte.
+// A line seen 64 bytes at a time as bit masks (bit k = byte k of the block), so the normalizer, the
+// splitter and the statistics classify 16 bytes per instruction instead of branching on every byte.
 //
 // Written with GCC/Clang vector extensions: on x86-64 they compile to baseline SSE2 (no AVX is
 // required); elsewhere the compiler lowers them to whatever the target has.
@@ -18,7 +18,7 @@
 #include <emmintrin.h>
 #endif
 
-namespace corpus_scan::normalizer::blocks {
+namespace corpus_scan::blocks {
 
 using Bytes = unsigned char __attribute__((vector_size(16)));
 using Mask = signed char __attribute__((vector_size(16)));  // what comparing Bytes yields: -1 or 0 per byte
@@ -143,4 +143,4 @@ inline std::uint64_t shift_in(std::uint64_t m, std::uint64_t& carry) noexcept {
   return r;
 }
 
-}  // namespace corpus_scan::normalizer::blocks
+}  // namespace corpus_scan::blocks
