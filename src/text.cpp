@@ -70,7 +70,7 @@ std::size_t valid_utf8_prefix(std::string_view s) noexcept {
   while (i < s.size()) {
     i += ascii_prefix(s.substr(i));
     if (i == s.size()) break;
-    const DecodedChar d = decode_utf8_multibyte(s, i);
+    const DecodedChar d = decode_utf8(s, i);
     if (!d.valid) return i;
     i += d.length;
   }

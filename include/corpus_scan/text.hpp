@@ -25,10 +25,20 @@ struct DecodedChar {
 
 DecodedChar decode_utf8_multibyte(std::string_view s, std::size_t pos) noexcept;
 
-// Inline so the ASCII case (most bytes of these dumps) costs a compare and a branch.
+// Inline so the ASCII case (most bytes of these dumps) costs a compare and a branch, and a valid
+// three-byte sequence (Chinese characters, curly quotes, dashes: nearly all the rest) a few
+// more; everything else, invalid bytes included, goes to decode_utf8_multibyte. The three-byte
+// test is the same as there: E0-EF, two continuation bytes, no overlong form, no surrogate.
 inline DecodedChar decode_utf8(std::string_view s, std::size_t pos) noexcept {
   const auto c = static_cast<unsigned char>(s[pos]);
   if (c < 0x80) return {c, 1, true};
+  if ((c & 0xF0) == 0xE0 && s.size() - pos > 2) {
+    const auto c1 = static_cast<unsigned char>(s[pos + 1]);
+    const auto c2 = static_cast<unsigned char>(s[pos + 2]);
+    const char32_t cp = (char32_t{c & 0x0Fu} << 12) | (char32_t{c1 & 0x3Fu} << 6) | (c2 & 0x3Fu);
+    if (((c1 & 0xC0) == 0x80) & ((c2 & 0xC0) == 0x80) & (cp >= 0x800) & ((cp < 0xD800) | (cp > 0xDFFF)))
+      return {cp, 3, true};
+  }
   return decode_utf8_multibyte(s, pos);
 }
 
