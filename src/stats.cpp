@@ -117,6 +117,63 @@ unsigned bit_count16(std::uint32_t m) {
   return kBits[m & 0xFF] + kBits[(m >> 8) & 0xFF];
 }
 
+// The lowercase UTF-8 bytes of the word being read, hashed when the word ends. The hash is a
+// function of the bytes alone, however they arrived (16 at a time from the ASCII path, one code
+// point at a time from the general one), so a word is the same token on every path; being
+// eight bytes at a time, it has no loop over the word's characters, whose exit the processor
+// mispredicted once per word. Every 64 bytes fold into `folded_`: a word of any length needs
+// no more room, and the chunks start at fixed offsets of the word, so the hash is still a
+// function of its bytes.
+class WordBytes {
+ public:
+  void clear() {
+    fill_ = 0;
+    folded_ = 0;
+  }
+  // Appends the first n (<= 16) of the 16 bytes at p.
+  void append16(const unsigned char* p, unsigned n) {
+    std::memcpy(buf_ + fill_, p, 16);
+    fill_ += n;
+    if (fill_ >= kChunk) fold();
+  }
+  void append(char32_t cp) {
+    if (cp < 0x80) {
+      buf_[fill_++] = static_cast<unsigned char>(cp);
+    } else {
+      unsigned char enc[4];
+      const std::size_t n = encode_utf8(cp, enc);
+      std::memcpy(buf_ + fill_, enc, 4);
+      fill_ += n;
+    }
+    if (fill_ >= kChunk) fold();
+  }
+  // The word's first four bytes (past its end: anything), for the stopword test.
+  const char (&head() const)[4] { return *reinterpret_cast<const char(*)[4]>(buf_); }
+  std::uint64_t hash() const { return hash_chunk(folded_ ^ kWordSeed, buf_, fill_); }
+
+ private:
+  static constexpr std::size_t kChunk = 64;
+  static std::uint64_t hash_chunk(std::uint64_t seed, const unsigned char* p, std::size_t n) {
+    static constexpr std::uint64_t kKeep[9] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF,
+                                               0xFFFFFFFFFFFFFF, ~std::uint64_t{0}};
+    std::uint64_t h = seed + n * 0x9E3779B97F4A7C15ULL;
+    for (std::size_t i = 0; i < n; i += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);  // the buffer has 8 bytes of slack past any fill
+      h = (h ^ mix64(w & kKeep[n - i < 8 ? n - i : 8])) * 0x9fb21c651e98df25ULL;
+    }
+    return mix64(h);
+  }
+  void fold() {
+    folded_ = hash_chunk(folded_, buf_, kChunk);
+    fill_ -= kChunk;
+    std::memmove(buf_, buf_ + kChunk, fill_);
+  }
+  alignas(16) unsigned char buf_[kChunk + 32] = {};  // at most 63 + 16 bytes, and 8 of slack
+  std::size_t fill_ = 0;
+  std::uint64_t folded_ = 0;
+};
+
 class TextPass {
  public:
   TextPass(ArticleStats& s, PassScratch& sc) : s_(s), sc_(sc), bmp_(bmp_char_classes()) {}
@@ -314,7 +371,6 @@ class TextPass {
   std::size_t scan_ascii_word_run(std::string_view l, std::size_t i, std::uint8_t* classes, CharCounts& counts) {
     namespace vb = blocks;
     if (!in_word_) start_word();
-    std::uint64_t h = word_hash_;
     std::uint32_t len = word_len_;
     std::uint16_t any = 0;  // OR of the classes seen
     std::uint64_t upper = 0, digits = 0, latin = 0;
@@ -335,10 +391,7 @@ class TextPass {
       const vb::Bytes lowered = v | (reinterpret_cast<vb::Bytes>(up) & vb::splat(0x20));
       unsigned char low[16];
       std::memcpy(low, &lowered, sizeof low);
-      for (unsigned k = 0; k < run; ++k) h = (h ^ low[k]) * kFnvPrime;
-      // The word's first bytes, for the stopword test (which reads only word_len_ of them).
-      if (len == 0) std::memcpy(word_lower_, low, sizeof word_lower_);
-      else for (unsigned k = 0; k < run && len + k < sizeof word_lower_; ++k) word_lower_[len + k] = static_cast<char>(low[k]);
+      word_bytes_.append16(low, run);
       const unsigned letters = run - bit_count16(digit_bits);
       upper += bit_count16(up_bits);
       digits += run - letters;
@@ -354,9 +407,7 @@ class TextPass {
       if (c >= 0x80) break;
       const std::uint16_t cls = bmp_[c];
       if (!(cls & kWordChar)) break;
-      const char32_t lower = (cls & kUpper) ? c + 32 : c;
-      h = (h ^ lower) * kFnvPrime;
-      if (len < sizeof word_lower_) word_lower_[len] = static_cast<char>(lower);
+      word_bytes_.append((cls & kUpper) ? c + 32 : c);
       ++len;
       *classes++ = static_cast<std::uint8_t>(cls >> kSbShift);
       any |= cls;
@@ -364,7 +415,6 @@ class TextPass {
       digits += (cls & kDigit) != 0;
       latin += (cls & kLatin) != 0;
     }
-    word_hash_ = h;
     word_len_ = len;
     word_has_letter_ |= (any & kLetter) != 0;
     word_has_latin_ |= (any & kLatin) != 0;
@@ -386,7 +436,7 @@ class TextPass {
 
   void start_word() {
     in_word_ = true;
-    word_hash_ = kWordSeed;
+    word_bytes_.clear();
     word_len_ = 0;
     word_has_letter_ = word_has_latin_ = false;
     word_ascii_ = true;
@@ -395,8 +445,7 @@ class TextPass {
   void add_to_word(char32_t cp, std::uint16_t cls) {
     if (!in_word_) start_word();
     if (cls & kUpper) cp = cp < 0x80 ? cp + 32 : static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
-    word_hash_ = (word_hash_ ^ cp) * kFnvPrime;
-    if (word_len_ < sizeof word_lower_) word_lower_[word_len_] = static_cast<char>(cp);
+    word_bytes_.append(cp);
     word_ascii_ &= cp < 0x80;
     ++word_len_;
     word_has_letter_ |= (cls & kLetter) != 0;
@@ -410,8 +459,8 @@ class TextPass {
     s_.english_word_chars += word_len_;
     s_.alpha_words += word_has_letter_;
     para_counts_.latin_words += word_has_latin_;
-    s_.stop_words += word_ascii_ & is_stop_word(word_lower_, word_len_);
-    push_token(mix64(word_hash_), word_len_);
+    s_.stop_words += word_ascii_ & is_stop_word(word_bytes_.head(), word_len_);
+    push_token(word_bytes_.hash(), word_len_);
   }
 
   // A run of CJK characters is one stretch of Chinese (or Japanese, Korean) text: its words come
@@ -495,9 +544,8 @@ class TextPass {
   const std::uint16_t* bmp_;
   // the word being read
   bool in_word_ = false;
-  std::uint64_t word_hash_ = 0;
-  std::uint32_t word_len_ = 0;
-  char word_lower_[4] = {};
+  WordBytes word_bytes_;
+  std::uint32_t word_len_ = 0;  // code points
   bool word_ascii_ = true, word_has_letter_ = false, word_has_latin_ = false;
   // the CJK run being read (byte offset into the current line)
   std::size_t run_begin_ = 0;

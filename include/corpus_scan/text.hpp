@@ -45,6 +45,8 @@ inline DecodedChar decode_utf8(std::string_view s, std::size_t pos) noexcept {
 // The code point that ends just before `pos` (same tolerance rules as decode_utf8).
 DecodedChar decode_utf8_before(std::string_view s, std::size_t pos) noexcept;
 
+// Writes cp's UTF-8 form (1-4 bytes) to out and returns its length.
+std::size_t encode_utf8(char32_t cp, unsigned char out[4]) noexcept;
 void append_utf8(std::string& out, char32_t cp);
 
 // Length of the ASCII prefix of s, eight bytes at a time (most bytes of these dumps are ASCII).

@@ -197,21 +197,6 @@ std::uint32_t fold_hash(std::string_view word) {
   return static_cast<std::uint32_t>(h >> 32);
 }
 
-// The same fingerprint as fold_hash, without branching on the word's size (which mispredicts on
-// prose): one load for the head and one for the tail, which is the head again for a short word
-// and then counts as zero. The caller guarantees 8 readable bytes at p.
-std::uint32_t fold_hash_at(const char* p, std::size_t size) {
-  const std::uint64_t long_word = std::uint64_t{0} - (size >= 8);  // all ones for 8 bytes or more
-  std::uint64_t head, tail;
-  std::memcpy(&head, p, 8);
-  std::memcpy(&tail, p + ((size - 8) & long_word), 8);
-  head &= ~std::uint64_t{0} >> ((64 - 8 * size) & ~long_word);
-  tail &= long_word;
-  const std::uint64_t fold = 0x2020202020202020ull;
-  const std::uint64_t h = ((head | fold) * 0x9E3779B97F4A7C15ull) ^ ((tail | fold) * 0xC2B2AE3D27D4EB4Full) ^ size;
-  return static_cast<std::uint32_t>(h >> 32);
-}
-
 bool is_word_char(char32_t cp) { return cp < 0x80 ? is_ascii_alnum(static_cast<char>(cp)) : is_latin_letter(cp); }
 
 void tokenize(std::string_view text, std::vector<Token>& tokens) {

@@ -188,7 +188,9 @@ TEST_CASE("a word counts the same whether 16 bytes follow it in its line or not"
   // hashed or counted a word differently, the second copy would be a new type.
   const std::vector<std::string> words = {
       "Xi'an", "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz0123456789", "The", "COVID-19",
-      "naïve", "3.51", "2,100", "e-commerce", "L3′s", "network.Investment", "MiXeD9Case", "a", "Z"};
+      "naïve", "3.51", "2,100", "e-commerce", "L3′s", "network.Investment", "MiXeD9Case", "a", "Z",
+      // Longer than the 64 bytes a word's hash folds at, ASCII and not.
+      std::string(150, 'Q') + "x", "Ünïcödé" + std::string(70, 'y') + "ÄÖÜ" + std::string(40, 'Z')};
   const std::string pad = " and then some more words to follow it";
   std::string early, both;
   for (const std::string& w : words) early += w + pad + "\n";
