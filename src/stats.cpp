@@ -153,15 +153,23 @@ class WordBytes {
 
  private:
   static constexpr std::size_t kChunk = 64;
+  // The first 16 bytes are always read (masked to the word), so words of up to 16 bytes, nearly
+  // all of them, take no loop at all.
   static std::uint64_t hash_chunk(std::uint64_t seed, const unsigned char* p, std::size_t n) {
-    static constexpr std::uint64_t kKeep[9] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF,
-                                               0xFFFFFFFFFFFFFF, ~std::uint64_t{0}};
-    std::uint64_t h = seed + n * 0x9E3779B97F4A7C15ULL;
-    for (std::size_t i = 0; i < n; i += 8) {
+    const auto word = [p, n](std::size_t i) {
+      static constexpr std::uint64_t kKeep[9] = {0, 0xFF, 0xFFFF, 0xFFFFFF, 0xFFFFFFFF, 0xFFFFFFFFFF, 0xFFFFFFFFFFFF,
+                                                 0xFFFFFFFFFFFFFF, ~std::uint64_t{0}};
       std::uint64_t w;
-      std::memcpy(&w, p + i, 8);  // the buffer has 8 bytes of slack past any fill
-      h = (h ^ mix64(w & kKeep[n - i < 8 ? n - i : 8])) * 0x9fb21c651e98df25ULL;
-    }
+      std::memcpy(&w, p + i, 8);  // the buffer has room for 16 bytes past any fill
+      const std::size_t left = n > i ? n - i : 0;
+      return w & kKeep[left < 8 ? left : 8];
+    };
+    // XXH3's way with 9-16 bytes: a 64x64->128-bit product of the two words (each keyed), folded.
+    const std::uint64_t lo = word(0) ^ (0xbf58476d1ce4e5b9ULL + seed), hi = word(8) ^ (0x94d049bb133111ebULL - seed);
+    const unsigned __int128 product = static_cast<unsigned __int128>(lo) * hi;
+    std::uint64_t h = mix64(n * 0x9E3779B97F4A7C15ULL + lo + std::rotl(hi, 29) +
+                            (static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64)));
+    for (std::size_t i = 16; i < n; i += 8) h = (h ^ mix64(word(i))) * 0x9fb21c651e98df25ULL;
     return mix64(h);
   }
   void fold() {
@@ -169,7 +177,7 @@ class WordBytes {
     fill_ -= kChunk;
     std::memmove(buf_, buf_ + kChunk, fill_);
   }
-  alignas(16) unsigned char buf_[kChunk + 32] = {};  // at most 63 + 16 bytes, and 8 of slack
+  alignas(16) unsigned char buf_[kChunk + 32] = {};  // at most 63 + 16 bytes, and 16 of slack
   std::size_t fill_ = 0;
   std::uint64_t folded_ = 0;
 };
