@@ -4,6 +4,7 @@
 // (normally SourceText::text). Nothing in this header allocates or keeps a reference.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -55,7 +56,8 @@ inline std::size_t ascii_prefix(std::string_view s) noexcept {
   for (; i + 8 <= s.size(); i += 8) {
     std::uint64_t chunk;
     std::memcpy(&chunk, s.data() + i, 8);
-    if (chunk & 0x8080808080808080ull) break;
+    // The first high bit is the first non-ASCII byte (little-endian: the lowest set bit).
+    if (const std::uint64_t high = chunk & 0x8080808080808080ull) return i + static_cast<std::size_t>(std::countr_zero(high)) / 8;
   }
   while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
   return i;
