@@ -53,17 +53,35 @@ constexpr std::array<std::uint64_t, 8> kStopWordKeys = {
     stop_word_key("be"),   stop_word_key("to"),   stop_word_key("of"),   stop_word_key("the"),
     stop_word_key("and"),  stop_word_key("that"), stop_word_key("have"), stop_word_key("with")};
 
+// A perfect hash of the eight keys into 16 slots: the top four bits of key * multiplier, with a
+// multiplier found at compile time that sends no two stopwords to the same slot.
+struct StopWordTable {
+  std::uint64_t multiplier = 0x9E3779B97F4A7C15ULL;
+  std::array<std::uint64_t, 16> slot{};  // a stopword's key, or ~0 (no key has its top bit set)
+  static constexpr unsigned index(std::uint64_t key, std::uint64_t m) { return static_cast<unsigned>((key * m) >> 60); }
+  constexpr StopWordTable() {
+    for (;; multiplier = (multiplier * 6364136223846793005ULL + 1442695040888963407ULL) | 1) {  // next odd number of an LCG
+      slot.fill(~std::uint64_t{0});
+      bool clash = false;
+      for (const std::uint64_t k : kStopWordKeys) {
+        std::uint64_t& s = slot[index(k, multiplier)];
+        clash |= s != ~std::uint64_t{0};
+        s = k;
+      }
+      if (!clash) return;
+    }
+  }
+};
+constexpr StopWordTable kStopWords;
+
 // `lower` holds the first min(len, 4) bytes of a lowercase ASCII word (the rest is ignored).
-// Compared as numbers against all eight at once: a switch on the word's length mispredicted on
-// most words.
+// One lookup and one compare, no branch: a switch on the word's length mispredicted on most words.
 bool is_stop_word(const char (&lower)[4], std::uint32_t len) {
   std::uint32_t bytes;
   std::memcpy(&bytes, lower, sizeof bytes);
   const std::uint32_t kept = len < 4 ? len : 4;
   const std::uint64_t key = (std::uint64_t{len} << 32) | (bytes & ((std::uint64_t{1} << (8 * kept)) - 1));
-  bool hit = false;
-  for (const std::uint64_t k : kStopWordKeys) hit |= key == k;
-  return hit;
+  return kStopWords.slot[StopWordTable::index(key, kStopWords.multiplier)] == key;
 }
 
 bool is_closer(char32_t cp) {

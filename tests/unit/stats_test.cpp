@@ -212,3 +212,14 @@ TEST_CASE("a word counts the same whether 16 bytes follow it in its line or not"
   CHECK(b.english_word_chars == 2 * e.english_word_chars - pads.english_word_chars);
   CHECK(b.stop_words == 2 * e.stop_words - pads.stop_words);
 }
+
+TEST_CASE("Gopher's eight stop words count in any case, their neighbours do not", "[stats]") {
+  // be to of the and that have with, in three spellings: 24.
+  const ArticleStats yes = stats_of("be to of the and that have with BE TO OF THE AND THAT HAVE WITH "
+                                    "Be To Of The And That Have With");
+  CHECK(yes.stop_words == 24);
+  // Prefixes, extensions and one-letter changes of each, and non-ASCII look-alikes.
+  const ArticleStats no = stats_of("b t o th an tha hav wit bee tot off then andy thats haves withe "
+                                   "bo ta if tho end than hove wish thé ānd withs 2be t0");
+  CHECK(no.stop_words == 0);
+}
