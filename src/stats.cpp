@@ -185,8 +185,12 @@ class WordBytes {
     // XXH3's way with 9-16 bytes: a 64x64->128-bit product of the two words (each keyed), folded.
     const std::uint64_t lo = word(0) ^ (0xbf58476d1ce4e5b9ULL + seed), hi = word(8) ^ (0x94d049bb133111ebULL - seed);
     const unsigned __int128 product = static_cast<unsigned __int128>(lo) * hi;
-    std::uint64_t h = mix64(n * 0x9E3779B97F4A7C15ULL + lo + std::rotl(hi, 29) +
-                            (static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64)));
+    std::uint64_t h = n * 0x9E3779B97F4A7C15ULL + lo + std::rotl(hi, 29) +
+                      (static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64));
+    // splitmix64's finalizer (the fold alone is weak when the second word is empty); words
+    // longer than 16 bytes mix on.
+    h = mix64(h);
+    if (n <= 16) return h;
     for (std::size_t i = 16; i < n; i += 8) h = (h ^ mix64(word(i))) * 0x9fb21c651e98df25ULL;
     return mix64(h);
   }
