@@ -39,6 +39,8 @@ Normalizer::Normalizer(NormalizeOptions options) : options_(options) {
 void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::string& out,
                                 std::vector<Edit>* edits) const {
   using namespace normalizer;
+  // Half the lines of a dump are empty: no pass can act on them (nor report anything).
+  if (line.empty()) return;
   // Scratch reused across lines: no allocation per line once warm, and safe across threads.
   thread_local Rewrite rewrite;
   thread_local std::vector<Pending> pending;

@@ -7,6 +7,8 @@ void normalize_lines(const SourceText& source, const std::vector<Line>& lines, s
                      std::vector<Edit>* edits) {
   const std::string_view text = source.text();
   const std::size_t edits_before = edits ? edits->size() : 0;
+  // The output is about as long as the lines' span: one allocation, not one per doubling.
+  if (first < end) out.reserve(out.size() + (lines[end - 1].end - lines[first].begin));
   for (std::size_t i = first; i < end; ++i) {
     if (i > first) out.push_back('\n');
     normalizer.normalize_line(lines[i].content(text), lines[i].begin, out, edits);

@@ -91,15 +91,15 @@ std::uint32_t screen_line(std::string_view text) noexcept {
   // Four byte classes become bit masks over each 64-byte block; a byte pair (previous, current)
   // is the previous byte's mask moved one byte on (shift_in) ANDed with the current byte's.
   // Control and non-ASCII bytes only matter as "any", so their compares accumulate in vector
-  // registers (bytes a last block re-reads count again, harmlessly). Capitals, quotes, '?', the byte after a number and non-ASCII lead bytes are rare
-  // in text: their neighbours are read one by one. (Fewer masks per block was the speed-up: each
+  // registers (bytes a last block re-reads count again, harmlessly). Quotes, '?', capitals after a mark, the byte after a number and non-ASCII lead bytes
+  // are rare in text: their neighbours are read one by one. (Fewer masks per block was the speed-up: each
   // costs a compare, a movemask and the shifts that join the four quarters.)
-  std::uint64_t carry_space = 0, carry_dot = 0, carry_digit = 0;
-  std::uint64_t double_space = 0, dot_space = 0, space_dot = 0;
+  std::uint64_t carry_space = 0, carry_dot = 0, carry_digit = 0, carry_upper = 0, carry_lower = 0, carry_plain = 0;
+  std::uint64_t double_space = 0, dot_space = 0, space_dot = 0, upper_lower = 0, before_upper = 0;
   Mask control{}, high{};
   std::uint32_t found = 0;
   for (Blocks block(text); block.next();) {
-    std::uint64_t space = 0, dot = 0, digit = 0, rare = 0, lead = 0;
+    std::uint64_t space = 0, dot = 0, digit = 0, rare = 0, lead = 0, upper = 0, letter = 0;
     for (int q = 0; q < 4; ++q) {
       const Bytes x = load(block.data() + 16 * q);
       const auto eq = [&](unsigned char c) { return x == splat(c); };
@@ -107,7 +107,9 @@ std::uint32_t screen_line(std::string_view text) noexcept {
       space |= bits16(eq(' ')) << shift;
       dot |= bits16(eq('.')) << shift;
       digit |= bits16(in_range(x, '0', '9')) << shift;
-      rare |= bits16(in_range(x, 'A', 'Z') | eq('\'') | eq('`') | eq('?')) << shift;
+      upper |= bits16(in_range(x, 'A', 'Z')) << shift;
+      letter |= bits16(in_range(x | splat(0x20), 'a', 'z')) << shift;
+      rare |= bits16(eq('\'') | eq('`') | eq('?')) << shift;
       control |= (x < splat(0x20)) | eq(0x7F);
       const Mask is_high = x >= splat(0x80);
       high |= is_high;
@@ -115,11 +117,18 @@ std::uint32_t screen_line(std::string_view text) noexcept {
     }
     const std::size_t base = block.base();
     const unsigned skip = block.skip();
-    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip;
+    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip, upper >>= skip, letter >>= skip;
     const std::uint64_t space_before = shift_in(space, carry_space);
     double_space |= space_before & space;
     dot_space |= shift_in(dot, carry_dot) & space;
     space_dot |= space_before & dot;
+    // A capital after a letter or a space (nearly all of them) is settled by masks; only one
+    // after anything else (a mark, a bracket, a digit, the line's start) is looked at byte by
+    // byte for missing-space and ')': a loop per capital mispredicted its exit in every block.
+    const std::uint64_t lower = letter & ~upper;
+    upper_lower |= shift_in(upper, carry_upper) & lower;
+    before_upper |= shift_in(lower, carry_lower) & upper;
+    rare |= upper & ~shift_in(letter | space, carry_plain);
     // The byte after each number: split-number needs a space or colon there, and one more byte.
     for (std::uint64_t gaps = shift_in(digit, carry_digit) & ~digit & block.valid(); gaps != 0; gaps &= gaps - 1)
       found |= digit_gap_at(text, base + static_cast<std::size_t>(__builtin_ctzll(gaps)));
@@ -128,7 +137,8 @@ std::uint32_t screen_line(std::string_view text) noexcept {
   }
   const auto flag = [](std::uint64_t mask, Trigger t) { return mask != 0 ? static_cast<std::uint32_t>(t) : std::uint32_t{0}; };
   found |= flag(bits16(control), kControl) | flag(bits16(high), kNonAscii) | flag(double_space, kDoubleSpace) |
-           flag(dot_space, kDotSpace) | flag(space_dot, kSpaceDot);
+           flag(dot_space, kDotSpace) | flag(space_dot, kSpaceDot) | flag(upper_lower, kUpperLower) |
+           flag(before_upper, kBeforeUpper);
   if (text.front() == ' ' || text.back() == ' ') found |= kEdgeSpace;
   return found;
 }

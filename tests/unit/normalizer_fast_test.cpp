@@ -16,6 +16,8 @@
 #include "corpus_scan/text.hpp"
 #include "normalizer/passes.hpp"
 #include "normalizer/screen.hpp"
+#include "normalizer/script.hpp"
+#include "normalizer/tables.hpp"
 #include "test_util.hpp"
 
 using namespace corpus_scan;
@@ -67,6 +69,33 @@ std::uint32_t reference_screen(std::string_view text) {
   return s;
 }
 
+// split-domain before it visited only the ". " that can be joined: every ". " found by find().
+void reference_split_domain(std::string_view text, std::vector<normalizer::Pending>& out) {
+  using namespace corpus_scan::normalizer;
+  const auto letters_end = [&](std::size_t pos) {
+    while (pos < text.size() && is_ascii_alpha(text[pos])) ++pos;
+    return pos;
+  };
+  const auto is_identifier_byte = [](char c) { return is_ascii_alnum(c) || c == '_'; };
+  std::size_t pos = 0;
+  while ((pos = text.find(". ", pos)) != std::string_view::npos) {
+    const std::size_t label_begin = pos + 2;
+    const std::size_t label_end = letters_end(label_begin);
+    const std::string_view label = text.substr(label_begin, label_end - label_begin);
+    const bool boundary = label_end == text.size() || !is_identifier_byte(text[label_end]);
+    const bool word_follows = label_end < text.size() && text[label_end] == ' ';
+    if (word_follows && tables::contains(tables::kWordLikeDomainSuffixes, label)) {
+      pos += 2;
+      continue;
+    }
+    const bool after_name = pos > 0 && is_ascii_alnum(text[pos - 1]);
+    const bool www = pos >= 3 && text.compare(pos - 3, 3, "www") == 0 && (pos == 3 || !is_ascii_alpha(text[pos - 4]));
+    if (after_name && ((boundary && tables::contains(tables::kDomainSuffixes, label)) || (www && !label.empty())))
+      out.push_back({pos + 1, pos + 2, "", EditKind::SplitDomain});
+    pos += 2;
+  }
+}
+
 // ---- The lines they are compared on. ----
 
 void add_with_normalized(std::vector<std::string>& lines, std::string_view line) {
@@ -96,9 +125,12 @@ std::vector<std::string> adversarial_lines() {
       "\xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9 \xC3\xA9t\xC3\xA9",
       "\xFF\xFE\xFF\xFE\xFF\xFE\xFF\xFE",
       "supercalifragilistic supercalifragilistic supercalifragilistic supercalifragilistic",
+      "Guangming. com", "www. Xinhua", "WWW. xinhua", "wwww. news", "see www. b", "a. net profit", "a. net, b. info",
+      "x. com. y. cn", ". com", "w. A", "www. ", "e.g. the", "sina. com_x", "Beijing. Cn",
   };
   for (std::size_t pad = 0; pad < 70; ++pad) {
     const std::string p(pad, 'x');
+    lines.push_back(p + ". com " + p + "www. Site. org");  // ". " and "www. " across 64-byte blocks
     lines.push_back(p + " word word word word");
     lines.push_back(p + "-\xE4\xB8\xAD\xE6\x96\x87 \xE4\xB8\xAD\xE6\x96\x87 \xE4\xB8\xAD\xE6\x96\x87 \xE4\xB8\xAD\xE6\x96\x87");
     lines.push_back(p + " " + std::string(pad + 60, 'y') + " " + std::string(pad + 60, 'y') + " " +
@@ -225,4 +257,27 @@ TEST_CASE("fast paths: the loop pre-check never hides a loop the pass removes", 
     }
   }
   CHECK(data_maybe * 20 < data_lines);
+}
+
+TEST_CASE("fast paths: split-domain visits every \". \" that it can join", "[normalizer][fast]") {
+  std::size_t joined = 0;
+  for (const std::string& line : sample_lines()) {
+    std::vector<normalizer::Pending> expected, got;
+    reference_split_domain(line, expected);
+    normalizer::find_split_domain(line, got);
+    joined += !expected.empty();
+    INFO(line);
+    REQUIRE(got.size() == expected.size());
+    for (std::size_t k = 0; k < got.size(); ++k) CHECK((got[k].begin == expected[k].begin && got[k].end == expected[k].end));
+  }
+  CHECK(joined > 70);
+}
+
+TEST_CASE("fast paths: an empty line is left as it is, with no edit", "[normalizer][fast]") {
+  const Normalizer normalizer;
+  std::string out = "kept";
+  std::vector<Edit> edits;
+  normalizer.normalize_line("", 7, out, &edits);
+  CHECK(out == "kept");
+  CHECK(edits.empty());
 }
