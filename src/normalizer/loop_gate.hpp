@@ -53,7 +53,11 @@ class LoopGate {
     }
     for (; ends != 0; ends &= ends - 1, starts &= starts - 1)
       token(base + static_cast<std::size_t>(__builtin_ctzll(starts)), base + static_cast<std::size_t>(__builtin_ctzll(ends)));
-    if (starts != 0) last_start_ = base + static_cast<std::size_t>(__builtin_ctzll(starts));
+    // A token left open runs into the next block. Whether one is left is a coin toss per block:
+    // a select, not a branch (the ctz of an empty mask is never used).
+    const std::size_t open = base + static_cast<std::size_t>(__builtin_ctzll(starts | (std::uint64_t{1} << 63)));
+    const std::size_t keep = static_cast<std::size_t>(0) - static_cast<std::size_t>(starts == 0);
+    last_start_ = (last_start_ & keep) | (open & ~keep);
     maybe_ |= hit_ != 0;
   }
 
