@@ -68,32 +68,32 @@ namespace {
 
 // The ". " (at pos) that find_split_domain could join, in order: an edit needs a lowercase
 // suffix after the space (kDomainSuffixes are all lowercase) or "www. " and a letter, so only a
-// ". " followed by a-z, or "w. " followed by a letter, is visited. (Nearly every line has ". "
-// before a capital; finding each one with memchr and then rejecting it cost a call and a
-// mispredicted branch per sentence.) Bit k of a block's mask is its byte k, the letter after
-// the ". ", so pos = base + k - 2.
+// ". " followed by a-z, and "w. " followed by anything, is visited (the visit decides, as
+// before). Nearly every line has ". " before a capital; finding each one with memchr and then
+// rejecting it cost a call and a mispredicted branch per sentence. Bit k of a block's mask is
+// its byte k, the byte after the ". ", so pos = base + k - 2.
 template <class Visit>
 void for_each_domain_gap(std::string_view text, Visit visit) {
   struct Classes {
-    std::uint64_t dot, space, lower, letter, w;
+    std::uint64_t dot, space, lower, w;
     void merge(const Classes& o, int shift) {
-      dot |= o.dot << shift, space |= o.space << shift, lower |= o.lower << shift;
-      letter |= o.letter << shift, w |= o.w << shift;
+      dot |= o.dot << shift, space |= o.space << shift, lower |= o.lower << shift, w |= o.w << shift;
     }
   };
-  std::uint64_t carry_dot = 0, carry_w = 0, carry_gap = 0, carry_w_gap = 0, carry_w_dot = 0;
+  std::uint64_t carry_dot = 0, carry_w = 0, carry_gap = 0, carry_w_dot = 0, carry_w_gap = 0;
   for (blocks::Blocks block(text); block.next();) {
     using namespace blocks;
     Classes c = classify64<Classes>(block.data(), [](Bytes x) {
       return Classes{bits16(x == splat('.')), bits16(x == splat(' ')), bits16(in_range(x, 'a', 'z')),
-                     bits16(in_range(x | splat(0x20), 'a', 'z')), bits16(x == splat('w'))};
+                     bits16(x == splat('w'))};
     });
     const unsigned skip = block.skip();
-    c.dot >>= skip, c.space >>= skip, c.lower >>= skip, c.letter >>= skip, c.w >>= skip;
+    c.dot >>= skip, c.space >>= skip, c.lower >>= skip, c.w >>= skip;
     const std::uint64_t w_dot = shift_in(c.w, carry_w) & c.dot;
     const std::uint64_t gap = shift_in(c.dot, carry_dot) & c.space;      // the space of ". "
     const std::uint64_t w_gap = shift_in(w_dot, carry_w_dot) & c.space;  // the space of "w. "
-    std::uint64_t hits = (shift_in(gap, carry_gap) & c.lower) | (shift_in(w_gap, carry_w_gap) & c.letter);
+    // Any byte of the line after "w. " (the visit rejects what is no letter).
+    std::uint64_t hits = (shift_in(gap, carry_gap) & c.lower) | (shift_in(w_gap, carry_w_gap) & block.valid());
     for (; hits != 0; hits &= hits - 1) visit(block.base() + static_cast<std::size_t>(__builtin_ctzll(hits)) - 2);
   }
 }
