@@ -8,9 +8,8 @@
 // where the pass's tokens are exactly the runs of ASCII letters and digits; any other lead byte
 // makes it answer "maybe". A repeated unit makes each token's signature (its case-folded first
 // byte and its length) equal the one m tokens back, 3m times in a row: one byte-wise compare
-// against the last 8 signatures and 8 run counters per token, no hashing. (A block holds at most
-// 32 tokens, and a counter below its threshold at a block's start stays below 128 by its end: no
-// lane overflows.)
+// against the last 8 signatures and 8 run counters per token, no hashing. (Each counter is a
+// byte lane of its own; it sets its hit bit the moment it reaches 3m, long before it could wrap.)
 //
 // Ownership: keeps a view of the caller's line, which must outlive it.
 #pragma once
@@ -58,7 +57,7 @@ class LoopGate {
     const std::size_t open = base + static_cast<std::size_t>(__builtin_ctzll(starts | (std::uint64_t{1} << 63)));
     const std::size_t keep = static_cast<std::size_t>(0) - static_cast<std::size_t>(starts == 0);
     last_start_ = (last_start_ & keep) | (open & ~keep);
-    maybe_ |= hit_ != 0;
+    maybe_ |= hit();
   }
 
   // After the last block: the answer (false: no loop on this line).
@@ -66,12 +65,12 @@ class LoopGate {
     // A token running to the end of a line of whole blocks has no end bit (a shorter last
     // block's bytes past the line are no letters, which gives the others one).
     if (!maybe_ && text_.size() % 64 == 0 && carry_alnum_ != 0) token(last_start_, text_.size());
-    return maybe_ || hit_ != 0;
+    return maybe_ || hit();
   }
 
  private:
-  static constexpr std::uint64_t kOnes = 0x0101010101010101ull, kLow7 = 0x7F7F7F7F7F7F7F7Full,
-                                 kHigh = 0x8080808080808080ull;
+  using Lanes = std::uint64_t __attribute__((vector_size(16)));  // to move a word into a vector
+  static constexpr std::uint64_t kOnes = 0x0101010101010101ull;
   static_assert(kMaxPhraseTokens == 8 && kMinRepeats == 4, "one byte lane per phrase length m, a run of 3m");
   // Lane m-1 reaches bit 7 when its run counter is at least 3m.
   static constexpr std::uint64_t kThreshold = [] {
@@ -80,19 +79,23 @@ class LoopGate {
     return t;
   }();
 
+  // The per-token work is the gate's whole cost, so the eight lanes live in a vector register:
+  // one byte compare gives the equal lanes (it took five word operations to find them and three
+  // to widen them into a mask). Lanes 8-15 compare zeros and are never read.
   void token(std::size_t b, std::size_t e) noexcept {
     const std::uint64_t sig = ((static_cast<unsigned char>(text_[b]) | 0x20u) + 32u * static_cast<std::uint64_t>(e - b)) & 0xFF;
-    const std::uint64_t x = recent_ ^ (sig * kOnes);
-    const std::uint64_t same = ~(((x & kLow7) + kLow7) | x) & kHigh;  // high bit of each equal lane
-    runs_ = (runs_ + kOnes) & ((same - (same >> 7)) | same);
+    const blocks::Mask same = reinterpret_cast<blocks::Bytes>(Lanes{recent_, 0}) == reinterpret_cast<blocks::Bytes>(Lanes{sig * kOnes, 0});
+    runs_ = (runs_ + 1) & reinterpret_cast<blocks::Bytes>(same);
     recent_ = (recent_ << 8) | sig;
-    hit_ |= (runs_ + kThreshold) & kHigh;
+    hit_ |= runs_ + reinterpret_cast<blocks::Bytes>(Lanes{kThreshold, 0});
   }
+  // Whether lane m-1's counter has reached 3m, for some m (bit 7 of lanes 0-7).
+  bool hit() const noexcept { return (blocks::bits16(reinterpret_cast<blocks::Mask>(hit_)) & 0xFF) != 0; }
 
   std::string_view text_;
   std::uint64_t recent_ = 0;  // the signatures of the last 8 tokens, the latest in the low byte
-  std::uint64_t runs_ = 0;    // lane m-1: how many tokens in a row matched the one m back
-  std::uint64_t hit_ = 0;     // a lane's counter reached its run
+  blocks::Bytes runs_{};      // lane m-1: how many tokens in a row matched the one m back
+  blocks::Bytes hit_{};       // bit 7 of lane m-1: its counter reached 3m
   std::uint64_t carry_alnum_ = 0;
   std::size_t last_start_ = 0;
   bool maybe_ = false;

@@ -96,6 +96,36 @@ void reference_split_domain(std::string_view text, std::vector<normalizer::Pendi
   }
 }
 
+// The repetition-loop gate (loop_gate.hpp) one token at a time: "maybe" at any lead byte but those
+// of U+2000-207F; else tokens are the runs of ASCII letters and digits, each signed by its
+// case-folded first byte plus 32 times its length (mod 256), and some m <= 8 must see 3m tokens
+// in a row whose signature equals the one m back.
+bool reference_may_loop(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (static_cast<unsigned char>(text[i]) >= 0xC0 &&
+        (text[i] != '\xE2' || i + 1 >= text.size() || (text[i + 1] != '\x80' && text[i + 1] != '\x81')))
+      return true;
+  std::vector<unsigned> sigs;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!normalizer::is_ascii_alnum(text[i])) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < text.size() && normalizer::is_ascii_alnum(text[j])) ++j;
+    sigs.push_back(((static_cast<unsigned char>(text[i]) | 0x20u) + 32u * static_cast<unsigned>(j - i)) & 0xFFu);
+    i = j;
+  }
+  for (std::size_t m = 1; m <= 8; ++m) {
+    std::size_t run = 0;
+    for (std::size_t k = m; k < sigs.size(); ++k) {
+      run = sigs[k] == sigs[k - m] ? run + 1 : 0;
+      if (run >= 3 * m) return true;
+    }
+  }
+  return false;
+}
+
 // ---- The lines they are compared on. ----
 
 void add_with_normalized(std::vector<std::string>& lines, std::string_view line) {
@@ -280,4 +310,15 @@ TEST_CASE("fast paths: an empty line is left as it is, with no edit", "[normaliz
   normalizer.normalize_line("", 7, out, &edits);
   CHECK(out == "kept");
   CHECK(edits.empty());
+}
+
+TEST_CASE("fast paths: the loop gate agrees with its token-at-a-time definition", "[normalizer][fast]") {
+  std::size_t maybe = 0;
+  for (const std::string& line : sample_lines()) {
+    INFO(line);
+    const bool expected = reference_may_loop(line);
+    maybe += expected;
+    CHECK(normalizer::may_loop(line) == expected);
+  }
+  CHECK(maybe > 100);
 }
