@@ -5,10 +5,8 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
+#include "byte_blocks.hpp"
 #include "splitter_internal.hpp"
 
 namespace corpus_scan::splitting {
@@ -23,30 +21,45 @@ namespace {
 // gathered byte by byte.
 inline std::uint32_t word_hash(const unsigned char* p, std::size_t len, const unsigned char* end) {
   std::uint64_t h = len * 0x9E3779B97F4A7C15ull;
-  if (len - 1 < 8 && end - p >= 8) {  // most words (1-8 bytes): one chunk, the loop below unrolled
-    std::uint64_t v;
-    std::memcpy(&v, p, 8);
-    v = (v | 0x2020202020202020ull) & (~std::uint64_t{0} >> (64 - 8 * len));
+  const auto mix = [](std::uint64_t h, std::uint64_t v) {
     h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 29;
+    return h ^ (h >> 29);
+  };
+  // The bytes of a chunk of k bytes (1-8), case-folded. ((1 << 4k) << 4k) - 1 keeps k bytes
+  // for k = 0..8 without a branch and without a shift by 64.
+  const auto keep = [](std::size_t k) { return ((std::uint64_t{1} << (4 * k)) << (4 * k)) - 1; };
+  const auto chunk = [&keep](const unsigned char* at, std::size_t k) {
+    std::uint64_t v;
+    std::memcpy(&v, at, 8);
+    return (v | 0x2020202020202020ull) & keep(k);
+  };
+  const auto finish = [](std::uint64_t h) {  // as MurmurHash3's fmix64: every bit of every chunk counts
+    h *= 0xC4CEB9FE1A85EC53ull;
+    return static_cast<std::uint32_t>(h ^ (h >> 32));
+  };
+  // Most words (1-16 bytes): both chunks mixed and the right one kept by a mask, no branch on the
+  // length (one in six words is longer than eight bytes: a branch on it was mispredicted that often).
+  if (len - 1 < 16 && end - p >= 16) {
+    const std::uint64_t long_word = len > 8;  // 0 or 1
+    const std::uint64_t one = mix(h, chunk(p, len - (len - 8) * long_word));
+    const std::uint64_t two = mix(one, chunk(p + 8, (len - 8) * long_word));
+    return finish(one ^ ((one ^ two) & (0 - long_word)));
+  }
+  if (len - 1 < 8 && end - p >= 8) {  // a short word near the end of a line: one chunk
+    h = mix(h, chunk(p, len));
     len = 0;
   }
   while (len > 0) {
     const std::size_t n = len < 8 ? len : 8;
     std::uint64_t v = 0;
-    if (end - p >= 8) {
-      std::memcpy(&v, p, 8);
-      v = (v | 0x2020202020202020ull) & (~std::uint64_t{0} >> (64 - 8 * n));
-    } else {
+    if (end - p >= 8) v = chunk(p, n);
+    else
       for (std::size_t j = 0; j < n; ++j) v |= static_cast<std::uint64_t>(p[j] | 0x20) << (8 * j);
-    }
-    h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-    h ^= h >> 29;
+    h = mix(h, v);
     p += n;
     len -= n;
   }
-  h *= 0xC4CEB9FE1A85EC53ull;  // finish as MurmurHash3's fmix64: every bit of every chunk counts
-  return static_cast<std::uint32_t>(h ^ (h >> 32));
+  return finish(h);
 }
 
 // Words that say nothing about a topic. Words under three letters are dropped anyway.
@@ -105,13 +118,13 @@ class StopwordSet {
   bool contains(std::uint32_t h) const {
     h |= 1;
     const std::uint32_t* at = slots_.data() + (h & (kSlots - 1));
-#if defined(__SSE2__)
     if (longest_probe_ <= 4) {  // always, for these stopwords: four slots in one compare
-      const __m128i eq = _mm_cmpeq_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(at)),
-                                         _mm_set1_epi32(static_cast<int>(h)));
-      return _mm_movemask_epi8(eq) != 0;  // a slot past the probe holding h still means h is a stopword
+      using Slots = std::uint32_t __attribute__((vector_size(16)));
+      Slots v;
+      std::memcpy(&v, at, sizeof v);
+      // a slot past the probe holding h still means h is a stopword
+      return blocks::bits16(reinterpret_cast<blocks::Mask>(v == Slots{} + h)) != 0;
     }
-#endif
     bool found = false;
     for (std::size_t j = 0; j < longest_probe_; ++j) found |= at[j] == h;
     return found;
@@ -138,59 +151,33 @@ struct CommonHan {
 };
 const CommonHan kCommonHanSet;
 
-// Byte classes of 64 bytes as bit masks (bit i = byte i), so the tokenizer finds the next letter,
-// the end of a word or the next non-ASCII byte with one count-trailing-zeros instead of a table
-// lookup and a branch per byte.
-struct BlockMasks {
-  std::uint64_t letter = 0;  // A-Z a-z
-  std::uint64_t word = 0;    // letters and the apostrophe (what continues a word)
-  std::uint64_t high = 0;    // bytes >= 0x80: UTF-8 lead and continuation bytes
+// Byte classes of 64 bytes as bit masks (bit i = byte i; byte_blocks.hpp), so the tokenizer finds
+// the next letter, the end of a word or the next non-ASCII byte with one count-trailing-zeros
+// instead of a table lookup and a branch per byte.
+struct WordBytes {
+  std::uint64_t letter = 0;      // A-Z a-z
+  std::uint64_t apostrophe = 0;  // continues a word after a letter
+  std::uint64_t high = 0;        // bytes >= 0x80: UTF-8 lead and continuation bytes
+  void merge(const WordBytes& o, int shift) {
+    letter |= o.letter << shift;
+    apostrophe |= o.apostrophe << shift;
+    high |= o.high << shift;
+  }
 };
 
-constexpr std::size_t kBlock = 64;
-
-#if defined(__SSE2__)
-BlockMasks classify_block(const unsigned char* p) {
-  BlockMasks m;
-  const __m128i to_lower = _mm_set1_epi8(0x20);
-  const __m128i apostrophe = _mm_set1_epi8('\'');
-  // Unsigned range tests with signed compares: x in [lo, lo + n) <=> (x - lo - 128) < n - 128.
-  const __m128i letter_bias = _mm_set1_epi8(static_cast<char>(0x80 - 'a'));
-  const __m128i letter_limit = _mm_set1_epi8(static_cast<char>(-128 + 26));
-  for (int k = 0; k < 4; ++k) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
-    const __m128i lower = _mm_or_si128(v, to_lower);  // 'A'-'Z' and 'a'-'z' become 'a'-'z', nothing else does
-    const __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(lower, letter_bias), letter_limit);
-    const __m128i word = _mm_or_si128(letter, _mm_cmpeq_epi8(v, apostrophe));
-    const int shift = 16 * k;
-    m.letter |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(letter))) << shift;
-    m.word |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(word))) << shift;
-    m.high |= static_cast<std::uint64_t>(static_cast<std::uint16_t>(_mm_movemask_epi8(v))) << shift;
-  }
+// The masks of the block at b.data(), bit 0 = byte b.base(); bits past the line's end are clear
+// (the walker's padding byte '#' is in no class, and the re-read bytes of a last block are shifted out).
+WordBytes word_bytes(const blocks::Blocks& b) {
+  using namespace blocks;
+  WordBytes m = classify64<WordBytes>(b.data(), [](Bytes x) {
+    // 'A'-'Z' and 'a'-'z' become 'a'-'z' with 0x20 or-ed in, nothing else does
+    return WordBytes{bits16(in_range(x | splat(0x20), 'a', 'z')), bits16(x == splat('\'')), bits16(x >= splat(0x80))};
+  });
+  m.letter >>= b.skip();
+  m.apostrophe >>= b.skip();
+  m.high >>= b.skip();
   return m;
 }
-#else
-BlockMasks classify_block(const unsigned char* p) {
-  BlockMasks m;
-  for (std::size_t i = 0; i < kBlock; ++i) {
-    const unsigned char c = p[i];
-    m.letter |= static_cast<std::uint64_t>(kBytes.letter[c]) << i;
-    m.word |= static_cast<std::uint64_t>(kBytes.word[c]) << i;
-    m.high |= static_cast<std::uint64_t>(c >= 0x80) << i;
-  }
-  return m;
-}
-#endif
-
-// The masks of the 64 bytes of a line from `off`. The last, partial block is copied into a zeroed
-// buffer: a zero byte is in no class, so nothing past the end of the line is ever found.
-BlockMasks line_block(const unsigned char* p, std::size_t n, std::size_t off) {
-  if (off + kBlock <= n) return classify_block(p + off);
-  std::array<unsigned char, kBlock> tail{};
-  std::memcpy(tail.data(), p + off, n - off);
-  return classify_block(tail.data());
-}
-
 
 std::uint32_t leading_space(std::string_view s) {
   std::uint32_t n = 0;
@@ -212,38 +199,85 @@ bool is_continuation_end(char32_t cp) {
          cp == 0xFF1A || cp == 0x3001 || cp == 0x2014 || cp == 0x2013 || cp == '(' || cp == 0xFF08;
 }
 
-// Sentences inside the line: ". " (or "。") followed by more text. The stops are found 16 bytes
-// at a time where SSE2 is there: they are a few bytes in a hundred.
-int inner_sentences(std::string_view s) {
-  int n = 0;
-  auto sentence_at = [&s](std::size_t i) {
-    return (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
+// What title_shape counts over the whole line, found in one pass as bit masks (byte_blocks.hpp)
+// instead of a search per question (each a memchr call on a short line, or a loop over stops):
+// pairs and triples of bytes are lined up by shift_in.
+struct LineMarks {
+  int sentences = 0;         // ". " (or "?", "!") before an upper-case letter; "。" with text after it
+  std::uint32_t digits = 0;  // ASCII digits
+  bool space = false;        // a ' '
+  bool equals = false;       // a '='
+  bool double_equals = false, space_paren = false, underscore = false, empty_parens = false;  // "==", " (", "_", "()"
+};
+
+LineMarks mark_line(std::string_view s) {
+  struct Classes {
+    std::uint64_t stop, space, upper, ideo_lead, ideo_mid, ideo_stop, digit, equals, open, close, underscore;
+    void merge(const Classes& o, int shift) {
+      stop |= o.stop << shift;
+      space |= o.space << shift;
+      upper |= o.upper << shift;
+      ideo_lead |= o.ideo_lead << shift;
+      ideo_mid |= o.ideo_mid << shift;
+      ideo_stop |= o.ideo_stop << shift;
+      digit |= o.digit << shift;
+      equals |= o.equals << shift;
+      open |= o.open << shift;
+      close |= o.close << shift;
+      underscore |= o.underscore << shift;
+    }
   };
-  const std::size_t limit = s.size() > 2 ? s.size() - 2 : 0;  // i + 2 < s.size()
-  std::size_t i = 0;
-#if defined(__SSE2__)
-  for (; i + 16 <= limit; i += 16) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s.data() + i));
-    const __m128i stop = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('?'))),
-                                      _mm_cmpeq_epi8(v, _mm_set1_epi8('!')));
-    for (unsigned m = static_cast<unsigned>(_mm_movemask_epi8(stop)); m != 0; m &= m - 1)
-      n += sentence_at(i + static_cast<std::size_t>(__builtin_ctz(m)));
+  // carries of shift_in, one per mask moved and per step
+  std::uint64_t stop1 = 0, stop2 = 0, space1 = 0, lead1 = 0, lead2 = 0, mid1 = 0, equals1 = 0, open1 = 0;
+  std::uint64_t any_space = 0, any_equals = 0, double_equals = 0, space_paren = 0, underscore = 0, empty_parens = 0;
+  LineMarks r;
+  const std::uint64_t before_last = s.size() - 1;  // "。" must have a byte after it
+  for (blocks::Blocks b(s); b.next();) {
+    using namespace blocks;
+    const Classes c = classify64<Classes>(b.data(), [](Bytes x) {
+      return Classes{bits16((x == splat('.')) | (x == splat('?')) | (x == splat('!'))), bits16(x == splat(' ')),
+                     bits16(in_range(x, 'A', 'Z')), bits16(x == splat(0xE3)), bits16(x == splat(0x80)),
+                     bits16(x == splat(0x82)),  // 。 is E3 80 82
+                     bits16(in_range(x, '0', '9')), bits16(x == splat('=')), bits16(x == splat('(')),
+                     bits16(x == splat(')')), bits16(x == splat('_'))};
+    });
+    const unsigned k = b.skip();
+    const std::uint64_t stop = c.stop >> k, lead = c.ideo_lead >> k, space = c.space >> k, equals = c.equals >> k,
+                        open = c.open >> k;
+    const std::uint64_t stop_2 = shift_in(shift_in(stop, stop1), stop2), lead_2 = shift_in(shift_in(lead, lead1), lead2);
+    const std::uint64_t space_1 = shift_in(space, space1), mid_1 = shift_in(c.ideo_mid >> k, mid1);
+    // bytes past the line's end are clear in every mask, so only "。" needs the line's length
+    const std::uint64_t not_last = b.base() + 64 <= before_last ? ~std::uint64_t{0}
+                                                                : (std::uint64_t{1} << (before_last - b.base())) - 1;
+    r.sentences += __builtin_popcountll((c.upper >> k) & space_1 & stop_2) +
+                   __builtin_popcountll((c.ideo_stop >> k) & mid_1 & lead_2 & not_last);
+    r.digits += static_cast<std::uint32_t>(__builtin_popcountll(c.digit >> k));
+    any_space |= space;
+    any_equals |= equals;
+    double_equals |= equals & shift_in(equals, equals1);
+    space_paren |= open & space_1;
+    empty_parens |= (c.close >> k) & shift_in(open, open1);
+    underscore |= c.underscore >> k;
   }
-#endif
-  for (; i < limit; ++i) n += sentence_at(i);
-  for (std::size_t at = s.find("。"); at != std::string_view::npos && at + 3 < s.size(); at = s.find("。", at + 3)) ++n;
-  return n;
+  r.space = any_space != 0;
+  r.equals = any_equals != 0;
+  r.double_equals = double_equals != 0;
+  r.space_paren = space_paren != 0;
+  r.underscore = underscore != 0;
+  r.empty_parens = empty_parens != 0;
+  return r;
 }
 
-bool looks_like_code(std::string_view s) {
+bool looks_like_code(std::string_view s, const LineMarks& marks) {
   if (s[0] == '#' || s[0] == '{' || s[0] == '}' || s[0] == '<') return true;
   // "Data=read_data (IO_ID)", "Print (got) # 2", "defhandler (request):"
-  const std::size_t eq = s.find('=');
-  if (eq != std::string_view::npos && eq > 0 && s[eq - 1] != ' ' && eq + 1 < s.size() && s[eq + 1] != ' ') return true;
-  // (size first: searching a long line for " (" stops at every space)
-  if (s.size() < 60 && s.find(" (") != std::string_view::npos && s.find('_') != std::string_view::npos) return true;
-  // ("==" can only be at or after the first '=': most lines have none, and need no second search)
-  return s.find("()") != std::string_view::npos || (eq != std::string_view::npos && s.find("==", eq) != std::string_view::npos);
+  if (marks.equals) {  // (rare: most lines are searched no further)
+    const std::size_t eq = s.find('=');
+    if (eq > 0 && s[eq - 1] != ' ' && eq + 1 < s.size() && s[eq + 1] != ' ') return true;
+  }
+  if (s.size() < 60 && marks.space_paren && marks.underscore) return true;
+  // ("==" is at or after the first '=' by definition)
+  return marks.empty_parens || marks.double_equals;
 }
 
 // "1.", "2)", "(3)", "(a)", "•", "-": an item of a list.
@@ -276,9 +310,57 @@ bool has_no_words(std::string_view s) {
 
 }  // namespace
 
-// Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD): runs of ASCII are
-// counted eight bytes at a time, and only the other characters are decoded.
+// Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD). In a line that is
+// valid UTF-8 every byte but a continuation byte (10xxxxxx) starts a code point, so the count is
+// one subtraction; validity is checked in the same pass over the line as bit masks
+// (byte_blocks.hpp): each continuation byte must be one a lead byte before it asks for, and no
+// lead may start an overlong form, a surrogate or a code point past U+10FFFF. This replaced a
+// loop that branched on every change between ASCII and other text (mispredicted on mixed
+// Chinese/English lines). A line that fails the check is decoded character by character.
 std::uint32_t count_chars(std::string_view s) {
+  if (ascii_prefix(s) == s.size()) return static_cast<std::uint32_t>(s.size());  // most lines
+  struct Classes {
+    std::uint64_t cont, lead2, lead3, lead4, bad, e0, ed, f0, f4, cont_80_9f, cont_80_8f;
+    void merge(const Classes& o, int shift) {
+      cont |= o.cont << shift;
+      lead2 |= o.lead2 << shift;
+      lead3 |= o.lead3 << shift;
+      lead4 |= o.lead4 << shift;
+      bad |= o.bad << shift;
+      e0 |= o.e0 << shift;
+      ed |= o.ed << shift;
+      f0 |= o.f0 << shift;
+      f4 |= o.f4 << shift;
+      cont_80_9f |= o.cont_80_9f << shift;
+      cont_80_8f |= o.cont_80_8f << shift;
+    }
+  };
+  // carries of shift_in: the lead masks moved one, two and three bytes later
+  std::uint64_t one = 0, two_a = 0, two_b = 0, three_a = 0, three_b = 0, three_c = 0;
+  std::uint64_t after_e0 = 0, after_ed = 0, after_f0 = 0, after_f4 = 0;
+  std::uint64_t errors = 0;
+  std::uint32_t continuation = 0;
+  for (blocks::Blocks b(s); b.next();) {
+    using namespace blocks;
+    Classes c = classify64<Classes>(b.data(), [](Bytes x) {
+      return Classes{bits16(in_range(x, 0x80, 0xBF)), bits16(in_range(x, 0xC2, 0xDF)), bits16(in_range(x, 0xE0, 0xEF)),
+                     bits16(in_range(x, 0xF0, 0xF4)), bits16(in_range(x, 0xC0, 0xC1) | (x >= splat(0xF5))),
+                     bits16(x == splat(0xE0)), bits16(x == splat(0xED)), bits16(x == splat(0xF0)),
+                     bits16(x == splat(0xF4)), bits16(in_range(x, 0x80, 0x9F)), bits16(in_range(x, 0x80, 0x8F))};
+    });
+    const unsigned k = b.skip();
+    const std::uint64_t cont = c.cont >> k, lead3 = c.lead3 >> k, lead4 = c.lead4 >> k;
+    const std::uint64_t lead34 = lead3 | lead4;
+    const std::uint64_t expected = shift_in((c.lead2 >> k) | lead34, one) | shift_in(shift_in(lead34, two_a), two_b) |
+                                   shift_in(shift_in(shift_in(lead4, three_a), three_b), three_c);
+    const std::uint64_t cont_80_9f = c.cont_80_9f >> k, cont_80_8f = c.cont_80_8f >> k;
+    errors |= (expected ^ cont) | (c.bad >> k) | (shift_in(c.e0 >> k, after_e0) & cont_80_9f) |
+              (shift_in(c.ed >> k, after_ed) & cont & ~cont_80_9f) | (shift_in(c.f0 >> k, after_f0) & cont_80_8f) |
+              (shift_in(c.f4 >> k, after_f4) & cont & ~cont_80_8f);
+    continuation += static_cast<std::uint32_t>(__builtin_popcountll(cont));
+  }
+  errors |= one | two_a | two_b | three_a | three_b | three_c;  // a sequence cut by the end of the line
+  if (errors == 0) return static_cast<std::uint32_t>(s.size()) - continuation;
   std::uint32_t chars = 0;
   std::size_t i = 0;
   while (i < s.size()) {
@@ -321,12 +403,12 @@ void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
     tokens.resize(base + room);
     out = tokens.data() + base;
   };
-  constexpr std::size_t kBlockWrites = kBlock / 2 + 2;  // words in a block ("a a a ..."), and one from before
-  auto word = [&](std::size_t begin, std::size_t end) {
+  constexpr std::size_t kBlockWrites = 64 / 2 + 2;  // words in a block ("a a a ..."), and one from before
+  auto word = [&](std::size_t begin, std::size_t end, bool ended = true) {
     const std::size_t len = end - begin;
     const std::uint32_t h = word_hash(p + begin, len, p + n);
     out[kept] = h & ~kHanTokenBit;
-    kept += (len >= 3) & !((len <= kLongestStopword) & kStopwordSet.contains(h));
+    kept += ended & (len >= 3) & !((len <= kLongestStopword) & kStopwordSet.contains(h));
   };
   // Decodes the run of non-ASCII bytes from i (it may go on into later blocks).
   auto non_ascii_run = [&](std::size_t i) {
@@ -341,11 +423,12 @@ void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
   };
   std::uint64_t in_word = 0, in_high = 0;  // whether the byte before the block is in a word / >= 0x80
   std::size_t word_begin = 0;
-  for (std::size_t off = 0; off < n; off += kBlock) {
-    const BlockMasks m = line_block(p, n, off);
+  for (blocks::Blocks b(s); b.next();) {
+    const std::size_t off = b.base();
+    const WordBytes m = word_bytes(b);
     // In a word: a letter, or an apostrophe after a byte in a word (runs of apostrophes are rare,
     // so this settles in one or two rounds).
-    const std::uint64_t apostrophes = m.word & ~m.letter;
+    const std::uint64_t apostrophes = m.apostrophe;
     std::uint64_t inside = m.letter;
     for (;;) {
       const std::uint64_t grown = m.letter | (apostrophes & ((inside << 1) | in_word));
@@ -368,8 +451,12 @@ void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
       for (std::uint64_t st = long_starts; st != 0; st &= st - 1) {
         const unsigned b = static_cast<unsigned>(__builtin_ctzll(st));
         const std::uint64_t after = ~inside >> b;  // bit 0 clear: b is in the word
-        if (after != 0) word(off + b, off + b + static_cast<std::size_t>(__builtin_ctzll(after)));
-        else word_begin = off + b;  // runs on into the next block (the last start of this one)
+        // A word that runs on into the next block (only the last start of this one can) is hashed
+        // to the block's end and not kept; word_begin remembers it. No branch: which start is
+        // the last is not predictable.
+        const std::size_t end = static_cast<std::size_t>(__builtin_ctzll(after | (std::uint64_t{1} << (63 - b))));
+        word(off + b, off + b + end, after != 0);
+        word_begin = off + b;
       }
       continue;
     }
@@ -392,23 +479,23 @@ float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
   if (s.empty() || cue != LineCue::None) return 0.0f;
   if (chars <= 40 && has_no_words(s)) return 0.0f;
   if (chars < 2 || chars > 220) return 0.0f;
-  if (looks_like_code(s) || looks_like_list_item(s)) return 0.1f;
+  const LineMarks marks = mark_line(s);
+  if (looks_like_code(s, marks) || looks_like_list_item(s)) return 0.1f;
   const DecodedChar last = decode_utf8_before(s, s.size());
   if (is_continuation_end(last.cp)) return 0.1f;
   float shape = 1.0f;
   const unsigned char c0 = static_cast<unsigned char>(s[0]);
   // "phenomenon", "foam", "opening ceremony": sub-headings; "one": a caption stub
-  if (c0 >= 'a' && c0 <= 'z') shape *= s.find(' ') == std::string_view::npos ? 0.15f : 0.3f;
+  if (c0 >= 'a' && c0 <= 'z') shape *= marks.space ? 0.3f : 0.15f;
   // "(Photography Liu Wei)", "(Figure)": a caption or credit wholly in parentheses
   if ((c0 == '(' && s.back() == ')') || (s.starts_with("（") && s.ends_with("）"))) shape *= 0.2f;
-  const int inner = inner_sentences(s);
+  const int inner = marks.sentences;
   if (inner >= 2) shape *= 0.2f;              // a paragraph of several sentences
   else if (inner == 1) shape *= 0.7f;
   if (is_sentence_end(last.cp)) shape *= chars > 100 ? 0.5f : 0.8f;
   if (chars > 160) shape *= 0.5f;
   // "Jiang Wenli 00:42:43", "105 km group": rows of a table, not titles
-  const auto digits = static_cast<std::uint32_t>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
-  if (digits * 4 >= chars) shape *= 0.3f;
+  if (marks.digits * 4 >= chars) shape *= 0.3f;
   return shape;
 }
 

@@ -121,6 +121,29 @@ TEST_CASE("fast tokens and counts on edge cases: block boundaries, apostrophes, 
     for (char& ch : s) ch = alphabet[rng() % alphabet.size()];
     check_line(s);
   }
+  // Code point counts check UTF-8 validity as bit masks: every lead byte and the edge values of
+  // the second byte that make a form overlong, a surrogate or too large, cut at every position
+  // and moved across the 64-byte block edges.
+  const std::vector<std::string> utf8 = {
+      "\xc0\xaf \xc1\xbf \xc2\x80 \xdf\xbf",                  // overlong two-byte leads; the first and last valid
+      "\xe0\x80\x80 \xe0\x9f\xbf \xe0\xa0\x80 \xef\xbf\xbf",  // overlong three-byte forms; valid ones
+      "\xed\x9f\xbf \xed\xa0\x80 \xed\xbf\xbf \xee\x80\x80",  // the last before the surrogates, surrogates
+      "\xf0\x8f\xbf\xbf \xf0\x90\x80\x80 \xf4\x8f\xbf\xbf \xf4\x90\x80\x80 \xf5\x80\x80\x80 \xff",
+      "\xe4\xb8\xad\xe4\xb8 \xe4\xb8\xad\xb8\xad \xf0\x9f\x98\x80\x80 \xc3",  // cut and extra continuations
+  };
+  for (const std::string& c : utf8)
+    for (std::size_t pad = 0; pad < 70; ++pad) {
+      const std::string s = std::string(pad, 'a') + c;
+      check_line(s);
+      check_line(s.substr(0, s.size() - 1));
+      check_line(std::string(128 - pad % 4 - 1, 'b') + c);
+    }
+  const std::string bytes = "a \x80\x8f\x90\x9f\xa0\xbf\xc0\xc1\xc2\xdf\xe0\xe4\xed\xef\xf0\xf4\xf5\xff";
+  for (int n = 0; n < 4000; ++n) {  // mostly continuation bytes after leads, some of them valid
+    std::string s(rng() % 150, ' ');
+    for (char& ch : s) ch = bytes[rng() % bytes.size()];
+    check_line(s);
+  }
   // ASCII only (blocks without a non-ASCII byte take their own path): short and long words,
   // apostrophes, across block edges.
   const std::string ascii = "aBc' .,0";
