@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/compile.h>
 #include <fmt/format.h>
 
 #include "corpus_scan/text.hpp"
@@ -153,15 +154,47 @@ JsonWriter& JsonWriter::value(std::uint64_t n) {
 }
 double json_rounded(double d) { return std::round(d * 1e6) / 1e6; }
 
+std::size_t format_rounded_fixed(double x, char* out) {
+  if (x == 0 && !std::signbit(x)) {
+    out[0] = '0';
+    return 1;
+  }
+  const double ax = std::fabs(x);
+  if (!(ax >= 1e-4 && ax < 1e9)) return 0;  // fmt's exponent forms, and NaN
+  const auto k = std::llround(ax * 1e6);
+  if (static_cast<double>(k) / 1e6 != ax) return 0;  // not a value json_rounded() returns
+  // Its shortest round-trip form is these digits: another decimal with fewer significant digits
+  // differs from it by at least 1e-6, far more than the double's spacing below 1e9.
+  char* p = out;
+  if (x < 0) *p++ = '-';
+  const fmt::format_int whole(k / 1000000);
+  p = std::copy(whole.data(), whole.data() + whole.size(), p);
+  long long frac = k % 1000000;
+  if (frac != 0) {
+    *p++ = '.';
+    int digits = 6;
+    while (frac % 10 == 0) {
+      frac /= 10;
+      --digits;
+    }
+    for (int i = digits - 1; i >= 0; --i, frac /= 10) p[i] = static_cast<char>('0' + frac % 10);
+    p += digits;
+  }
+  return static_cast<std::size_t>(p - out);
+}
+
 JsonWriter& JsonWriter::value(double d) {
   separate();
   if (!std::isfinite(d)) {
     out_ += "null";
   } else {
-    // Shortest representation that round-trips, with at most 6 decimals for readability.
+    // Shortest representation that round-trips, with at most 6 decimals for readability. Most
+    // values (ratios, fractions) take the fixed-notation path; fmt does the rest.
     char buf[64];  // the shortest round-trip form of a double is at most 24 characters
-    const auto written = fmt::format_to_n(buf, sizeof buf, "{}", json_rounded(d));
-    out_.append(buf, std::min(written.size, sizeof buf));
+    const double r = json_rounded(d);
+    std::size_t size = format_rounded_fixed(r, buf);
+    if (size == 0) size = std::min(fmt::format_to_n(buf, sizeof buf, FMT_COMPILE("{}"), r).size, sizeof buf);
+    out_.append(buf, size);
   }
   return *this;
 }
