@@ -199,85 +199,37 @@ bool is_continuation_end(char32_t cp) {
          cp == 0xFF1A || cp == 0x3001 || cp == 0x2014 || cp == 0x2013 || cp == '(' || cp == 0xFF08;
 }
 
-// What title_shape counts over the whole line, found in one pass as bit masks (byte_blocks.hpp)
-// instead of a search per question (each a memchr call on a short line, or a loop over stops):
-// pairs and triples of bytes are lined up by shift_in.
-struct LineMarks {
-  int sentences = 0;         // ". " (or "?", "!") before an upper-case letter; "。" with text after it
-  std::uint32_t digits = 0;  // ASCII digits
-  bool space = false;        // a ' '
-  bool equals = false;       // a '='
-  bool double_equals = false, space_paren = false, underscore = false, empty_parens = false;  // "==", " (", "_", "()"
-};
-
-LineMarks mark_line(std::string_view s) {
-  struct Classes {
-    std::uint64_t stop, space, upper, ideo_lead, ideo_mid, ideo_stop, digit, equals, open, close, underscore;
-    void merge(const Classes& o, int shift) {
-      stop |= o.stop << shift;
-      space |= o.space << shift;
-      upper |= o.upper << shift;
-      ideo_lead |= o.ideo_lead << shift;
-      ideo_mid |= o.ideo_mid << shift;
-      ideo_stop |= o.ideo_stop << shift;
-      digit |= o.digit << shift;
-      equals |= o.equals << shift;
-      open |= o.open << shift;
-      close |= o.close << shift;
-      underscore |= o.underscore << shift;
-    }
+// Sentences inside the line: ". " (or "?", "!") before an upper-case letter, or "。" with more
+// text after it. The stops are found 16 bytes at a time (byte_blocks.hpp): they are a few bytes
+// in a hundred.
+int inner_sentences(std::string_view s) {
+  int n = 0;
+  auto sentence_at = [&s](std::size_t i) {
+    return (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
   };
-  // carries of shift_in, one per mask moved and per step
-  std::uint64_t stop1 = 0, stop2 = 0, space1 = 0, lead1 = 0, lead2 = 0, mid1 = 0, equals1 = 0, open1 = 0;
-  std::uint64_t any_space = 0, any_equals = 0, double_equals = 0, space_paren = 0, underscore = 0, empty_parens = 0;
-  LineMarks r;
-  const std::uint64_t before_last = s.size() - 1;  // "。" must have a byte after it
-  for (blocks::Blocks b(s); b.next();) {
+  const std::size_t limit = s.size() > 2 ? s.size() - 2 : 0;  // i + 2 < s.size()
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t i = 0;
+  for (; i + 16 <= limit; i += 16) {
     using namespace blocks;
-    const Classes c = classify64<Classes>(b.data(), [](Bytes x) {
-      return Classes{bits16((x == splat('.')) | (x == splat('?')) | (x == splat('!'))), bits16(x == splat(' ')),
-                     bits16(in_range(x, 'A', 'Z')), bits16(x == splat(0xE3)), bits16(x == splat(0x80)),
-                     bits16(x == splat(0x82)),  // 。 is E3 80 82
-                     bits16(in_range(x, '0', '9')), bits16(x == splat('=')), bits16(x == splat('(')),
-                     bits16(x == splat(')')), bits16(x == splat('_'))};
-    });
-    const unsigned k = b.skip();
-    const std::uint64_t stop = c.stop >> k, lead = c.ideo_lead >> k, space = c.space >> k, equals = c.equals >> k,
-                        open = c.open >> k;
-    const std::uint64_t stop_2 = shift_in(shift_in(stop, stop1), stop2), lead_2 = shift_in(shift_in(lead, lead1), lead2);
-    const std::uint64_t space_1 = shift_in(space, space1), mid_1 = shift_in(c.ideo_mid >> k, mid1);
-    // bytes past the line's end are clear in every mask, so only "。" needs the line's length
-    const std::uint64_t not_last = b.base() + 64 <= before_last ? ~std::uint64_t{0}
-                                                                : (std::uint64_t{1} << (before_last - b.base())) - 1;
-    r.sentences += __builtin_popcountll((c.upper >> k) & space_1 & stop_2) +
-                   __builtin_popcountll((c.ideo_stop >> k) & mid_1 & lead_2 & not_last);
-    r.digits += static_cast<std::uint32_t>(__builtin_popcountll(c.digit >> k));
-    any_space |= space;
-    any_equals |= equals;
-    double_equals |= equals & shift_in(equals, equals1);
-    space_paren |= open & space_1;
-    empty_parens |= (c.close >> k) & shift_in(open, open1);
-    underscore |= c.underscore >> k;
+    const Bytes x = load(p + i);
+    for (std::uint64_t m = bits16((x == splat('.')) | (x == splat('?')) | (x == splat('!'))); m != 0; m &= m - 1)
+      n += sentence_at(i + static_cast<std::size_t>(__builtin_ctzll(m)));
   }
-  r.space = any_space != 0;
-  r.equals = any_equals != 0;
-  r.double_equals = double_equals != 0;
-  r.space_paren = space_paren != 0;
-  r.underscore = underscore != 0;
-  r.empty_parens = empty_parens != 0;
-  return r;
+  for (; i < limit; ++i) n += sentence_at(i);
+  for (std::size_t at = s.find("。"); at != std::string_view::npos && at + 3 < s.size(); at = s.find("。", at + 3)) ++n;
+  return n;
 }
 
-bool looks_like_code(std::string_view s, const LineMarks& marks) {
+bool looks_like_code(std::string_view s) {
   if (s[0] == '#' || s[0] == '{' || s[0] == '}' || s[0] == '<') return true;
   // "Data=read_data (IO_ID)", "Print (got) # 2", "defhandler (request):"
-  if (marks.equals) {  // (rare: most lines are searched no further)
-    const std::size_t eq = s.find('=');
-    if (eq > 0 && s[eq - 1] != ' ' && eq + 1 < s.size() && s[eq + 1] != ' ') return true;
-  }
-  if (s.size() < 60 && marks.space_paren && marks.underscore) return true;
-  // ("==" is at or after the first '=' by definition)
-  return marks.empty_parens || marks.double_equals;
+  const std::size_t eq = s.find('=');
+  if (eq != std::string_view::npos && eq > 0 && s[eq - 1] != ' ' && eq + 1 < s.size() && s[eq + 1] != ' ') return true;
+  // (size first: searching a long line for " (" stops at every space)
+  if (s.size() < 60 && s.find(" (") != std::string_view::npos && s.find('_') != std::string_view::npos) return true;
+  // ("==" can only be at or after the first '=': most lines have none, and need no second search)
+  return s.find("()") != std::string_view::npos || (eq != std::string_view::npos && s.find("==", eq) != std::string_view::npos);
 }
 
 // "1.", "2)", "(3)", "(a)", "•", "-": an item of a list.
@@ -313,53 +265,38 @@ bool has_no_words(std::string_view s) {
 // Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD). In a line that is
 // valid UTF-8 every byte but a continuation byte (10xxxxxx) starts a code point, so the count is
 // one subtraction; validity is checked in the same pass over the line as bit masks
-// (byte_blocks.hpp): each continuation byte must be one a lead byte before it asks for, and no
-// lead may start an overlong form, a surrogate or a code point past U+10FFFF. This replaced a
-// loop that branched on every change between ASCII and other text (mispredicted on mixed
-// Chinese/English lines). A line that fails the check is decoded character by character.
+// (byte_blocks.hpp): each continuation byte must be one that a lead byte before it asks for.
+// Lead bytes that need a look at the next byte to rule out an overlong form, a surrogate or a
+// code point past U+10FFFF (C0 C1 E0 ED, and F0-FF: four-byte characters are rare here) send the
+// line to the slow path, as does any failure. This replaced a loop that branched on every change
+// between ASCII and other text (mispredicted on mixed Chinese/English lines).
 std::uint32_t count_chars(std::string_view s) {
   if (ascii_prefix(s) == s.size()) return static_cast<std::uint32_t>(s.size());  // most lines
   struct Classes {
-    std::uint64_t cont, lead2, lead3, lead4, bad, e0, ed, f0, f4, cont_80_9f, cont_80_8f;
+    std::uint64_t cont, lead, lead3, rare;
     void merge(const Classes& o, int shift) {
       cont |= o.cont << shift;
-      lead2 |= o.lead2 << shift;
+      lead |= o.lead << shift;
       lead3 |= o.lead3 << shift;
-      lead4 |= o.lead4 << shift;
-      bad |= o.bad << shift;
-      e0 |= o.e0 << shift;
-      ed |= o.ed << shift;
-      f0 |= o.f0 << shift;
-      f4 |= o.f4 << shift;
-      cont_80_9f |= o.cont_80_9f << shift;
-      cont_80_8f |= o.cont_80_8f << shift;
+      rare |= o.rare << shift;
     }
   };
-  // carries of shift_in: the lead masks moved one, two and three bytes later
-  std::uint64_t one = 0, two_a = 0, two_b = 0, three_a = 0, three_b = 0, three_c = 0;
-  std::uint64_t after_e0 = 0, after_ed = 0, after_f0 = 0, after_f4 = 0;
+  std::uint64_t one = 0, two_a = 0, two_b = 0;  // carries of shift_in: leads moved one and two bytes on
   std::uint64_t errors = 0;
   std::uint32_t continuation = 0;
   for (blocks::Blocks b(s); b.next();) {
     using namespace blocks;
-    Classes c = classify64<Classes>(b.data(), [](Bytes x) {
-      return Classes{bits16(in_range(x, 0x80, 0xBF)), bits16(in_range(x, 0xC2, 0xDF)), bits16(in_range(x, 0xE0, 0xEF)),
-                     bits16(in_range(x, 0xF0, 0xF4)), bits16(in_range(x, 0xC0, 0xC1) | (x >= splat(0xF5))),
-                     bits16(x == splat(0xE0)), bits16(x == splat(0xED)), bits16(x == splat(0xF0)),
-                     bits16(x == splat(0xF4)), bits16(in_range(x, 0x80, 0x9F)), bits16(in_range(x, 0x80, 0x8F))};
+    const Classes c = classify64<Classes>(b.data(), [](Bytes x) {
+      return Classes{bits16(in_range(x, 0x80, 0xBF)), bits16(x >= splat(0xC0)), bits16(x >= splat(0xE0)),
+                     bits16(in_range(x, 0xC0, 0xC1) | (x == splat(0xE0)) | (x == splat(0xED)) | (x >= splat(0xF0)))};
     });
     const unsigned k = b.skip();
-    const std::uint64_t cont = c.cont >> k, lead3 = c.lead3 >> k, lead4 = c.lead4 >> k;
-    const std::uint64_t lead34 = lead3 | lead4;
-    const std::uint64_t expected = shift_in((c.lead2 >> k) | lead34, one) | shift_in(shift_in(lead34, two_a), two_b) |
-                                   shift_in(shift_in(shift_in(lead4, three_a), three_b), three_c);
-    const std::uint64_t cont_80_9f = c.cont_80_9f >> k, cont_80_8f = c.cont_80_8f >> k;
-    errors |= (expected ^ cont) | (c.bad >> k) | (shift_in(c.e0 >> k, after_e0) & cont_80_9f) |
-              (shift_in(c.ed >> k, after_ed) & cont & ~cont_80_9f) | (shift_in(c.f0 >> k, after_f0) & cont_80_8f) |
-              (shift_in(c.f4 >> k, after_f4) & cont & ~cont_80_8f);
+    const std::uint64_t cont = c.cont >> k, lead3 = c.lead3 >> k;
+    const std::uint64_t expected = shift_in(c.lead >> k, one) | shift_in(shift_in(lead3, two_a), two_b);
+    errors |= (expected ^ cont) | c.rare;  // (rare: bytes past the line's end are in no class)
     continuation += static_cast<std::uint32_t>(__builtin_popcountll(cont));
   }
-  errors |= one | two_a | two_b | three_a | three_b | three_c;  // a sequence cut by the end of the line
+  errors |= one | two_a | two_b;  // a sequence cut by the end of the line
   if (errors == 0) return static_cast<std::uint32_t>(s.size()) - continuation;
   std::uint32_t chars = 0;
   std::size_t i = 0;
@@ -479,23 +416,23 @@ float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
   if (s.empty() || cue != LineCue::None) return 0.0f;
   if (chars <= 40 && has_no_words(s)) return 0.0f;
   if (chars < 2 || chars > 220) return 0.0f;
-  const LineMarks marks = mark_line(s);
-  if (looks_like_code(s, marks) || looks_like_list_item(s)) return 0.1f;
+  if (looks_like_code(s) || looks_like_list_item(s)) return 0.1f;
   const DecodedChar last = decode_utf8_before(s, s.size());
   if (is_continuation_end(last.cp)) return 0.1f;
   float shape = 1.0f;
   const unsigned char c0 = static_cast<unsigned char>(s[0]);
   // "phenomenon", "foam", "opening ceremony": sub-headings; "one": a caption stub
-  if (c0 >= 'a' && c0 <= 'z') shape *= marks.space ? 0.3f : 0.15f;
+  if (c0 >= 'a' && c0 <= 'z') shape *= s.find(' ') == std::string_view::npos ? 0.15f : 0.3f;
   // "(Photography Liu Wei)", "(Figure)": a caption or credit wholly in parentheses
   if ((c0 == '(' && s.back() == ')') || (s.starts_with("（") && s.ends_with("）"))) shape *= 0.2f;
-  const int inner = marks.sentences;
+  const int inner = inner_sentences(s);
   if (inner >= 2) shape *= 0.2f;              // a paragraph of several sentences
   else if (inner == 1) shape *= 0.7f;
   if (is_sentence_end(last.cp)) shape *= chars > 100 ? 0.5f : 0.8f;
   if (chars > 160) shape *= 0.5f;
   // "Jiang Wenli 00:42:43", "105 km group": rows of a table, not titles
-  if (marks.digits * 4 >= chars) shape *= 0.3f;
+  const auto digits = static_cast<std::uint32_t>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  if (digits * 4 >= chars) shape *= 0.3f;
   return shape;
 }
 
