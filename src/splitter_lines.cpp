@@ -37,15 +37,7 @@ inline std::uint32_t word_hash(const unsigned char* p, std::size_t len, const un
     h *= 0xC4CEB9FE1A85EC53ull;
     return static_cast<std::uint32_t>(h ^ (h >> 32));
   };
-  // Most words (1-16 bytes): both chunks mixed and the right one kept by a mask, no branch on the
-  // length (one in six words is longer than eight bytes: a branch on it was mispredicted that often).
-  if (len - 1 < 16 && end - p >= 16) {
-    const std::uint64_t long_word = len > 8;  // 0 or 1
-    const std::uint64_t one = mix(h, chunk(p, len - (len - 8) * long_word));
-    const std::uint64_t two = mix(one, chunk(p + 8, (len - 8) * long_word));
-    return finish(one ^ ((one ^ two) & (0 - long_word)));
-  }
-  if (len - 1 < 8 && end - p >= 8) {  // a short word near the end of a line: one chunk
+  if (len - 1 < 8 && end - p >= 8) {  // most words (1-8 bytes): one chunk, the loop below unrolled
     h = mix(h, chunk(p, len));
     len = 0;
   }
