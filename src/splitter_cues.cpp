@@ -5,7 +5,6 @@
 #include <array>
 #include <cstring>
 
-#include "byte_blocks.hpp"
 #include "splitter_internal.hpp"
 
 namespace corpus_scan {
@@ -148,27 +147,18 @@ bool match_label(std::string_view line, const Label* labels, std::uint64_t candi
   return false;
 }
 
-// Position of the first "ews" in s (at most 64 bytes), or npos: one 64-byte block classified as
-// bit masks (byte_blocks.hpp), 'e' lined up with the 'w' and 's' after it. This replaced a loop
-// of memchr calls for 'w', each on a few dozen bytes and each a mispredicted branch or two.
+// Position of the first "ews" in s, or npos. Searches for the 'w', which is rarer than the 'e'
+// (std::string_view::find stops at every 'e' of the line).
 std::size_t find_ews(std::string_view s) {
-  struct Classes {
-    std::uint64_t e, w, s;
-    void merge(const Classes& o, int shift) {
-      e |= o.e << shift;
-      w |= o.w << shift;
-      s |= o.s << shift;
-    }
-  };
-  blocks::Blocks b(s.substr(0, 64));
-  if (!b.next()) return std::string_view::npos;
-  using namespace blocks;
-  const Classes c = classify64<Classes>(b.data(), [](Bytes x) {
-    return Classes{bits16(x == splat('e')), bits16(x == splat('w')), bits16(x == splat('s'))};
-  });
-  const unsigned k = b.skip();
-  const std::uint64_t at = (c.e >> k) & (c.w >> k >> 1) & (c.s >> k >> 2);
-  return at != 0 ? static_cast<std::size_t>(__builtin_ctzll(at)) : std::string_view::npos;
+  const char* p = s.data();
+  for (std::size_t from = 1; from + 1 < s.size();) {
+    const void* w = std::memchr(p + from, 'w', s.size() - 1 - from);
+    if (w == nullptr) break;
+    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(w) - p);
+    if (p[at - 1] == 'e' && p[at + 1] == 's') return at - 1;
+    from = at + 1;
+  }
+  return std::string_view::npos;
 }
 
 // "CCTV News: …", "International online comprehensive news: …", "Cctv news(Reporter Liu Wei): …",

@@ -254,42 +254,9 @@ bool has_no_words(std::string_view s) {
 
 }  // namespace
 
-// Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD). In a line that is
-// valid UTF-8 every byte but a continuation byte (10xxxxxx) starts a code point, so the count is
-// one subtraction; validity is checked in the same pass over the line as bit masks
-// (byte_blocks.hpp): each continuation byte must be one that a lead byte before it asks for.
-// Lead bytes that need a look at the next byte to rule out an overlong form, a surrogate or a
-// code point past U+10FFFF (C0 C1 E0 ED, and F0-FF: four-byte characters are rare here) send the
-// line to the slow path, as does any failure. This replaced a loop that branched on every change
-// between ASCII and other text (mispredicted on mixed Chinese/English lines).
+// Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD): runs of ASCII are
+// counted eight bytes at a time, and only the other characters are decoded.
 std::uint32_t count_chars(std::string_view s) {
-  if (ascii_prefix(s) == s.size()) return static_cast<std::uint32_t>(s.size());  // most lines
-  struct Classes {
-    std::uint64_t cont, lead, lead3, rare;
-    void merge(const Classes& o, int shift) {
-      cont |= o.cont << shift;
-      lead |= o.lead << shift;
-      lead3 |= o.lead3 << shift;
-      rare |= o.rare << shift;
-    }
-  };
-  std::uint64_t one = 0, two_a = 0, two_b = 0;  // carries of shift_in: leads moved one and two bytes on
-  std::uint64_t errors = 0;
-  std::uint32_t continuation = 0;
-  for (blocks::Blocks b(s); b.next();) {
-    using namespace blocks;
-    const Classes c = classify64<Classes>(b.data(), [](Bytes x) {
-      return Classes{bits16(in_range(x, 0x80, 0xBF)), bits16(x >= splat(0xC0)), bits16(x >= splat(0xE0)),
-                     bits16(in_range(x, 0xC0, 0xC1) | (x == splat(0xE0)) | (x == splat(0xED)) | (x >= splat(0xF0)))};
-    });
-    const unsigned k = b.skip();
-    const std::uint64_t cont = c.cont >> k, lead3 = c.lead3 >> k;
-    const std::uint64_t expected = shift_in(c.lead >> k, one) | shift_in(shift_in(lead3, two_a), two_b);
-    errors |= (expected ^ cont) | c.rare;  // (rare: bytes past the line's end are in no class)
-    continuation += static_cast<std::uint32_t>(__builtin_popcountll(cont));
-  }
-  errors |= one | two_a | two_b;  // a sequence cut by the end of the line
-  if (errors == 0) return static_cast<std::uint32_t>(s.size()) - continuation;
   std::uint32_t chars = 0;
   std::size_t i = 0;
   while (i < s.size()) {
