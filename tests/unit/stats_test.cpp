@@ -11,10 +11,6 @@ namespace {
 
 ArticleStats stats_of(const std::string& text, const QualityThresholds& t = {}) { return compute_stats(text, text, {}, t); }
 
-bool failed(const ArticleStats& s, QualityRule r) {
-  return std::find(s.quality.failed.begin(), s.quality.failed.end(), r) != s.quality.failed.end();
-}
-
 }  // namespace
 
 TEST_CASE("counts of a small mixed text, computed by hand", "[stats]") {
