@@ -137,10 +137,10 @@ unsigned bit_count16(std::uint32_t m) {
 
 // The lowercase UTF-8 bytes of the word being read, hashed when the word ends. The hash is a
 // function of the bytes alone, however they arrived (16 at a time from the ASCII path, one code
-// point at a time from the general one), so a word is the same token on every path; being
-// eight bytes at a time, it has no loop over the word's characters, whose exit the processor
-// mispredicted once per word. Every 64 bytes fold into `folded_`: a word of any length needs
-// no more room, and the chunks start at fixed offsets of the word, so the hash is still a
+// point at a time from the general one), so a word is the same token on every path. A word of
+// up to 16 bytes hashes with no loop (a per-character loop's exit was mispredicted once per
+// word); longer ones 8 bytes at a time. Every 64 bytes fold into `folded_`: a word of any length
+// needs no more room, and the chunks start at fixed offsets of the word, so the hash is still a
 // function of its bytes.
 class WordBytes {
  public:
@@ -360,7 +360,7 @@ class TextPass {
       ellipses += cp == 0x2026;
     }
     // A run of ASCII letters and digits: none is a space, punctuation, Han or a symbol mark
-    // (tests/unit/stats_test.cpp checks the class table says so).
+    // (tests/unit/stats_classes_test.cpp checks the class table says so).
     void add_ascii_word_run(std::uint64_t upper, std::uint64_t digits, std::uint64_t latin) {
       totals[kUppercaseLane] += upper;
       totals[kDigitLane] += digits;
@@ -394,10 +394,10 @@ class TextPass {
   // While 16 bytes remain in the line, they are classified at once (SSE2): the run's length,
   // its uppercase letters and digits come from bit masks, its 16 Sentence_Break classes are
   // stored in one write (the buffer has 16 bytes of slack; classes past the run are overwritten
-  // by the characters that follow), and the per-character work left is the word hash.
+  // by the characters that follow), and its lowercase bytes go to WordBytes in one copy.
   // tests/unit/stats_classes_test.cpp checks that these byte ranges are what the class table
-  // says; tests/unit/stats_test.cpp that a text's words give the same statistics and SimHash at
-  // every alignment.
+  // says; tests/unit/stats_test.cpp that a word counts and hashes the same on the 16-byte path
+  // and on the byte-by-byte path near a line's end.
   std::size_t scan_ascii_word_run(std::string_view l, std::size_t i, std::uint8_t* classes, CharCounts& counts) {
     namespace vb = blocks;
     if (!in_word_) start_word();

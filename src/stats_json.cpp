@@ -189,39 +189,26 @@ class NestedJsonWriter {
 };
 
 JsonWriter& NestedJsonWriter::key(std::string_view dotted) {
-  // The object path is every segment but the last. Walked in place: this runs once per field of
-  // every record, so it allocates nothing unless it opens an object.
-  const std::size_t last_dot = dotted.rfind('.');
-  const bool nested = last_dot != std::string_view::npos;
-  const std::string_view path = nested ? dotted.substr(0, last_dot) : std::string_view();
-  const std::string_view leaf = nested ? dotted.substr(last_dot + 1) : dotted;
-  std::size_t pos = 0;  // start of the next path segment; past path.size() when none is left
-  auto next_segment = [&] {
-    const std::size_t dot = path.find('.', pos);
-    const std::string_view segment = path.substr(pos, dot == std::string_view::npos ? std::string_view::npos : dot - pos);
-    pos = dot == std::string_view::npos ? path.size() + 1 : dot + 1;
-    return segment;
-  };
-  if (!nested) pos = 1;
-  std::size_t common = 0;
-  while (common < open_.size() && pos <= path.size()) {
-    const std::size_t at = pos;
-    if (open_[common] != next_segment()) {
-      pos = at;
-      break;
-    }
-    ++common;
+  // Split into object path + leaf. (Runs once per field of a layout, not per record.)
+  std::vector<std::string_view> parts;
+  for (std::size_t start = 0;;) {
+    const std::size_t dot = dotted.find('.', start);
+    parts.push_back(dotted.substr(start, dot == std::string_view::npos ? std::string_view::npos : dot - start));
+    if (dot == std::string_view::npos) break;
+    start = dot + 1;
   }
+  const std::size_t depth = parts.size() - 1;
+  std::size_t common = 0;
+  while (common < open_.size() && common < depth && open_[common] == parts[common]) ++common;
   while (open_.size() > common) {
     json_.end_object();
     open_.pop_back();
   }
-  while (pos <= path.size()) {
-    const std::string_view segment = next_segment();
-    json_.key(segment).begin_object();
-    open_.emplace_back(segment);
+  for (std::size_t i = common; i < depth; ++i) {
+    json_.key(parts[i]).begin_object();
+    open_.emplace_back(parts[i]);
   }
-  return json_.key(leaf);
+  return json_.key(parts.back());
 }
 
 void NestedJsonWriter::finish() {
