@@ -50,7 +50,6 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   // One look at the bytes says which passes could find anything; a pass that changed the text
   // has the screen redone, so it always describes what the next pass reads.
   std::uint32_t screen = screen_line(rewrite.text());
-  bool changed = false;
   // The text's version goes up with every change. A pass that found nothing on one version finds
   // nothing on it again (passes are functions of the text), so a later round skips it until the
   // text changes: a line changed once is not read again by every pass.
@@ -60,7 +59,6 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
     if (pending.empty()) return;
     rewrite.apply(pending);
     screen = screen_line(rewrite.text());
-    changed = true;
     ++version;
   };
   auto has = [&](std::uint32_t triggers) { return (screen & triggers) != 0; };
@@ -88,7 +86,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   // makes a round over an unchanged line nearly free; a few rounds always suffice in practice.
   constexpr int kMaxRounds = 4;
   for (int round = 0; round < kMaxRounds; ++round) {
-    changed = false;
+    const std::uint32_t round_start = version;  // a round changed the text iff the version moved
     run(EditKind::Whitespace, has(kControl | kDoubleSpace | kEdgeSpace | kOddSpace), &find_whitespace);
     run(EditKind::CjkPunctInLatin, has(kCjkPunctMark), &find_cjk_punct);
     run(EditKind::SplitEllipsis, has(kEllipsisMark) || (has(kDotSpace) && has(kSpaceDot)), &find_split_ellipsis);
@@ -104,7 +102,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
       run(EditKind::GluedWords, glued, &find_glued_words);
     }
     run(EditKind::RepetitionLoop, true, &find_repetition_loop);
-    if (!changed) break;
+    if (version == round_start) break;
   }
 
   if (edits && options_.on(EditKind::LostChars) && has(kDoubleQuestion | kReplacementLead)) {
