@@ -78,19 +78,6 @@ constexpr std::size_t kLongestStopword = [] {
 constexpr std::u32string_view kCommonHan =
     U"的一是了在不和有人这中大为上个我以要他时来用们到地于出就对成会可而也能下过子说之着等与及其或被把从将已都所并且该此年月日";
 
-// Byte classes for the tokenizer: ASCII letters, and what may continue a word.
-struct ByteTables {
-  std::array<bool, 256> word{};       // letters and the apostrophe inside words
-  std::array<bool, 256> letter{};
-  ByteTables() {
-    for (int c = 0; c < 256; ++c) {
-      letter[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-      word[c] = letter[c] || c == '\'';
-    }
-  }
-};
-const ByteTables kBytes;
-
 // Open-addressing set of stopword hashes (lowest bit ignored), built once.
 class StopwordSet {
  public:
@@ -192,23 +179,15 @@ bool is_continuation_end(char32_t cp) {
 }
 
 // Sentences inside the line: ". " (or "?", "!") before an upper-case letter, or "。" with more
-// text after it. The stops are found 16 bytes at a time (byte_blocks.hpp): they are a few bytes
+// text after it. The stops are found 16 bytes at a time (blocks::find_next): they are a few bytes
 // in a hundred.
 int inner_sentences(std::string_view s) {
   int n = 0;
-  auto sentence_at = [&s](std::size_t i) {
-    return (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
-  };
-  const std::size_t limit = s.size() > 2 ? s.size() - 2 : 0;  // i + 2 < s.size()
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t i = 0;
-  for (; i + 16 <= limit; i += 16) {
-    using namespace blocks;
-    const Bytes x = load(p + i);
-    for (std::uint64_t m = bits16((x == splat('.')) | (x == splat('?')) | (x == splat('!'))); m != 0; m &= m - 1)
-      n += sentence_at(i + static_cast<std::size_t>(__builtin_ctzll(m)));
-  }
-  for (; i < limit; ++i) n += sentence_at(i);
+  using namespace blocks;
+  const auto stop = [](Bytes x) { return (x == splat('.')) | (x == splat('?')) | (x == splat('!')); };
+  const std::string_view head = s.substr(0, s.size() > 2 ? s.size() - 2 : 0);  // a stop needs two bytes after it
+  for (std::size_t i = find_next(head, 0, stop); i < head.size(); i = find_next(head, i + 1, stop))
+    n += s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
   for (std::size_t at = s.find("。"); at != std::string_view::npos && at + 3 < s.size(); at = s.find("。", at + 3)) ++n;
   return n;
 }
@@ -331,12 +310,10 @@ void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
       if (grown == inside) break;
       inside = grown;
     }
-    const std::uint64_t before = (inside << 1) | in_word;
+    const std::uint64_t before = blocks::shift_in(inside, in_word);
     const std::uint64_t starts = inside & ~before;
     const std::uint64_t ends = ~inside & before;  // in a partial block, at most at the line's end
-    const std::uint64_t runs = m.high & ~((m.high << 1) | in_high);
-    in_word = inside >> 63;
-    in_high = m.high >> 63;
+    const std::uint64_t runs = m.high & ~blocks::shift_in(m.high, in_high);
     make_room(kBlockWrites);
     if (runs == 0) {  // ASCII only: each word from its start to the first byte after it not in a word
       if ((before & 1) && ~inside != 0)  // the word from the block before ends in this one
