@@ -18,8 +18,13 @@ constexpr std::array<std::uint8_t, 256> kBeforeCapital = [] {
   return t;
 }();
 
+// text[k] as an unsigned byte, or 0 past the end (no trigger involves a NUL).
+unsigned byte_at(std::string_view text, std::size_t k) noexcept {
+  return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u;
+}
+
 std::uint32_t neighbour_triggers(std::string_view text, std::size_t i) noexcept {
-  const auto at = [&](std::size_t k) -> unsigned { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  const auto at = [&](std::size_t k) { return byte_at(text, k); };
   const unsigned c = at(i), before = i > 0 ? at(i - 1) : 0u, after = at(i + 1);
   std::uint32_t t = 0;
   if (c >= 'A' && c <= 'Z') {
@@ -37,7 +42,7 @@ std::uint32_t neighbour_triggers(std::string_view text, std::size_t i) noexcept 
 // Whether the byte at text[i], just after a digit, is the space or colon of a split clock time
 // or ordinal: "8 : 00", "8  :00", "8: 00", "14 th", "1 st", "2 nd", "3 rd" (find_split_number).
 std::uint32_t digit_gap_at(std::string_view text, std::size_t i) noexcept {
-  const char after = i + 1 < text.size() ? text[i + 1] : '\0';
+  const unsigned after = byte_at(text, i + 1);
   bool gap = false;
   if (text[i] == ':') gap = after == ' ';
   if (text[i] == ' ') gap = after == ' ' || after == ':' || after == 's' || after == 'n' || after == 'r' || after == 't';
@@ -46,7 +51,7 @@ std::uint32_t digit_gap_at(std::string_view text, std::size_t i) noexcept {
 
 // The non-ASCII triggers of the character whose lead byte is at text[i] (see screen.hpp).
 std::uint32_t lead_triggers(std::string_view text, std::size_t i) noexcept {
-  const auto at = [&](std::size_t k) -> unsigned { return k < text.size() ? static_cast<unsigned char>(text[k]) : 0u; };
+  const auto at = [&](std::size_t k) { return byte_at(text, k); };
   const unsigned b1 = at(i + 1);
   std::uint32_t t = 0;
   switch (static_cast<unsigned char>(text[i])) {
@@ -91,9 +96,10 @@ std::uint32_t screen_line(std::string_view text) noexcept {
   // Four byte classes become bit masks over each 64-byte block; a byte pair (previous, current)
   // is the previous byte's mask moved one byte on (shift_in) ANDed with the current byte's.
   // Control and non-ASCII bytes only matter as "any", so their compares accumulate in vector
-  // registers (bytes a last block re-reads count again, harmlessly). Quotes, '?', capitals after a mark, the byte after a number and non-ASCII lead bytes
-  // are rare in text: their neighbours are read one by one. (Fewer masks per block was the speed-up: each
-  // costs a compare, a movemask and the shifts that join the four quarters.)
+  // registers (bytes a last block re-reads count again, harmlessly). Quotes, '?', capitals after
+  // a mark, the byte after a number and non-ASCII lead bytes are rare in text: their neighbours
+  // are read one by one. (Fewer masks per block was the speed-up: each costs a compare, a
+  // movemask and the shifts that join the four quarters.)
   std::uint64_t carry_space = 0, carry_dot = 0, carry_digit = 0, carry_upper = 0, carry_lower = 0, carry_plain = 0;
   std::uint64_t double_space = 0, dot_space = 0, space_dot = 0, upper_lower = 0, before_upper = 0;
   Mask control{}, high{};
