@@ -235,8 +235,9 @@ class BoundaryScorer {
 // Article starts in [first, end) of a dump without separators: the first non-blank line, then
 // every title-like line whose evidence reaches the threshold. Of two starts on neighbouring
 // lines (a title and its subtitle) only the better one stays.
-void split_by_evidence(const LineTable& table, std::size_t first, std::size_t end, const SplitOptions& options,
+void split_by_evidence(LineTable& table, std::size_t first, std::size_t end, const SplitOptions& options,
                        SegmentBuilder& out) {
+  splitting::add_tokens(table);  // only lexical cohesion reads tokens: dumps with separators skip them
   BoundaryScorer scorer(table, first, end, options);
   const std::vector<std::size_t>& nb = scorer.nonblank();
   if (nb.empty()) {
@@ -296,12 +297,10 @@ bool looks_like_page_header(const LineTable& table, std::size_t end) {
 void split_by_separators(LineTable& table, const std::vector<std::size_t>& seps,
                          std::size_t n, const SplitOptions& options, SegmentBuilder& out) {
   if (seps.front() > 0) {
-    if (looks_like_page_header(table, seps.front())) {
+    if (looks_like_page_header(table, seps.front()))
       out.chrome(0, seps.front(), "page-header");
-    } else {  // the separator closes articles instead of opening them
-      splitting::add_tokens(table);
+    else  // the separator closes articles instead of opening them
       split_by_evidence(table, 0, seps.front(), options, out);
-    }
   }
   for (std::size_t k = 0; k < seps.size(); ++k) {
     const std::size_t stop = k + 1 < seps.size() ? seps[k + 1] : n;
@@ -335,7 +334,6 @@ std::vector<Segment> split_articles(std::string_view text, const std::vector<Lin
   }
   const std::size_t header_end = page_header_end(table, lines.size());
   out.chrome(0, header_end, "page-header");
-  splitting::add_tokens(table);
   split_by_evidence(table, header_end, lines.size(), options, out);
   return out.take();
 }

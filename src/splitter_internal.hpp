@@ -33,12 +33,11 @@ struct LineInfo {
 struct LineTable {
   std::vector<LineInfo> info;          // one per Line
   std::vector<std::uint32_t> tokens;   // hashed content tokens, in text order (after add_tokens)
-  bool tokenized = false;
 };
 
 LineTable describe_lines(std::string_view text, const std::vector<Line>& lines);
-// Fills LineTable::tokens and each line's token range; only cohesion reads them, and separator
-// dumps never ask for it. Does nothing the second time.
+// Fills LineTable::tokens and each line's token range (afresh if called again); only cohesion
+// reads them, and dumps split at separators never ask for it.
 void add_tokens(LineTable& table);
 
 // The pieces of a line's features, exposed for tests that read a line one character at a time:

@@ -391,8 +391,7 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) 
 }
 
 void add_tokens(LineTable& table) {
-  if (table.tokenized) return;
-  table.tokenized = true;
+  table.tokens.clear();
   std::size_t bytes = 0;
   for (const LineInfo& li : table.info) bytes += li.trimmed.size();
   table.tokens.reserve(bytes / 8);  // about one content token in eight bytes of English
