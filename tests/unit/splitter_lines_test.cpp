@@ -121,9 +121,9 @@ TEST_CASE("fast tokens and counts on edge cases: block boundaries, apostrophes, 
     for (char& ch : s) ch = alphabet[rng() % alphabet.size()];
     check_line(s);
   }
-  // Code point counts check UTF-8 validity as bit masks: every lead byte and the edge values of
-  // the second byte that make a form overlong, a surrogate or too large, cut at every position
-  // and moved across the 64-byte block edges.
+  // Code point counts must read invalid UTF-8 as decode_utf8 does: every lead byte and the edge
+  // values of the second byte that make a form overlong, a surrogate or too large, cut at every
+  // position and moved across the 64-byte block edges.
   const std::vector<std::string> utf8 = {
       "\xc0\xaf \xc1\xbf \xc2\x80 \xdf\xbf",                  // overlong two-byte leads; the first and last valid
       "\xe0\x80\x80 \xe0\x9f\xbf \xe0\xa0\x80 \xef\xbf\xbf",  // overlong three-byte forms; valid ones
