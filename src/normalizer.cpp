@@ -61,22 +61,21 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
     screen = screen_line(rewrite.text());
     ++version;
   };
-  auto has = [&](std::uint32_t triggers) { return (screen & triggers) != 0; };
   auto is_clean = [&](EditKind kind) { return clean_at[static_cast<std::size_t>(kind)] == version; };
 
   // Output is always valid UTF-8, whatever is switched off.
-  if (has(kNonAscii)) {
+  if ((screen & kNonAscii) != 0) {
     find_invalid_utf8(rewrite.text(), pending);
     apply();
   }
 
-  auto run = [&](EditKind kind, bool triggered, void (*pass)(std::string_view, std::vector<Pending>&)) {
-    if (!triggered || !options_.on(kind) || is_clean(kind)) return;
+  auto run = [&](EditKind kind, void (*pass)(std::string_view, std::vector<Pending>&)) {
+    if (!triggered(kind, screen) || !options_.on(kind) || is_clean(kind)) return;
     pass(rewrite.text(), pending);
     if (pending.empty()) clean_at[static_cast<std::size_t>(kind)] = version;
     apply();
   };
-  if (options_.form != UnicodeForm::None && has(kNonAscii)) {
+  if (options_.form != UnicodeForm::None && triggered(EditKind::Unicode, screen)) {
     find_unicode(rewrite.text(), options_.form, pending);
     apply();
   }
@@ -87,25 +86,27 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   constexpr int kMaxRounds = 4;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::uint32_t round_start = version;  // a round changed the text iff the version moved
-    run(EditKind::Whitespace, has(kControl | kDoubleSpace | kEdgeSpace | kOddSpace), &find_whitespace);
-    run(EditKind::CjkPunctInLatin, has(kCjkPunctMark), &find_cjk_punct);
-    run(EditKind::SplitEllipsis, has(kEllipsisMark) || (has(kDotSpace) && has(kSpaceDot)), &find_split_ellipsis);
-    run(EditKind::SplitDash, has(kDashMark), &find_split_dash);
-    run(EditKind::BrokenApostrophe, has(kSpacedQuote), &find_broken_apostrophe);
-    run(EditKind::SplitNumber, has(kDigitGap), &find_split_number);
-    run(EditKind::SplitDomain, has(kDotSpace), &find_split_domain);
-    // Code (machine-translated Python in the dumps) keeps its dots and camelCase.
-    const bool missing_space = has(kPunctUpper) && !is_clean(EditKind::MissingSpace);
-    const bool glued = has(kUpperLower) && has(kBeforeUpper) && !is_clean(EditKind::GluedWords);
+    run(EditKind::Whitespace, &find_whitespace);
+    run(EditKind::CjkPunctInLatin, &find_cjk_punct);
+    run(EditKind::SplitEllipsis, &find_split_ellipsis);
+    run(EditKind::SplitDash, &find_split_dash);
+    run(EditKind::BrokenApostrophe, &find_broken_apostrophe);
+    run(EditKind::SplitNumber, &find_split_number);
+    run(EditKind::SplitDomain, &find_split_domain);
+    // Code (machine-translated Python in the dumps) keeps its dots and camelCase; looks_like_code
+    // reads the whole line, so it is asked only when one of the two would run. Both are decided
+    // before either runs: a trigger missing-space creates for glued-words counts next round.
+    const auto would_run = [&](EditKind kind) { return triggered(kind, screen) && !is_clean(kind); };
+    const bool missing_space = would_run(EditKind::MissingSpace), glued = would_run(EditKind::GluedWords);
     if ((missing_space || glued) && !looks_like_code(rewrite.text())) {
-      run(EditKind::MissingSpace, missing_space, &find_missing_space);
-      run(EditKind::GluedWords, glued, &find_glued_words);
+      if (missing_space) run(EditKind::MissingSpace, &find_missing_space);
+      if (glued) run(EditKind::GluedWords, &find_glued_words);
     }
-    run(EditKind::RepetitionLoop, true, &find_repetition_loop);
+    run(EditKind::RepetitionLoop, &find_repetition_loop);
     if (version == round_start) break;
   }
 
-  if (edits && options_.on(EditKind::LostChars) && has(kDoubleQuestion | kReplacementLead)) {
+  if (edits && options_.on(EditKind::LostChars) && triggered(EditKind::LostChars, screen)) {
     thread_local std::vector<std::pair<std::size_t, std::size_t>> lost;
     lost.clear();
     find_lost_chars(rewrite.text(), lost);

@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "corpus_scan/normalizer.hpp"
+
 namespace corpus_scan::normalizer {
 
 // Bits of what a line holds.
@@ -42,5 +44,28 @@ enum Trigger : std::uint32_t {
 // Classifies 16 bytes per instruction (byte_blocks.hpp); tests/unit/normalizer_fast_test.cpp holds it
 // to the byte-at-a-time definition of every bit above.
 std::uint32_t screen_line(std::string_view text) noexcept;
+
+// Whether a line with these triggers may hold something for the pass that makes edits of `kind`
+// (false: the pass is skipped). One definition for normalize_line and for the test that holds
+// each pass to it. LostChars here is the lost-chars report; the repair of invalid UTF-8, also
+// recorded as lost-chars, runs on any kNonAscii line, like the unicode pass.
+constexpr bool triggered(EditKind kind, std::uint32_t screen) noexcept {
+  const auto has = [screen](std::uint32_t t) { return (screen & t) != 0; };
+  switch (kind) {
+    case EditKind::Whitespace: return has(kControl | kDoubleSpace | kEdgeSpace | kOddSpace);
+    case EditKind::CjkPunctInLatin: return has(kCjkPunctMark);
+    case EditKind::SplitEllipsis: return has(kEllipsisMark) || (has(kDotSpace) && has(kSpaceDot));
+    case EditKind::SplitDash: return has(kDashMark);
+    case EditKind::BrokenApostrophe: return has(kSpacedQuote);
+    case EditKind::SplitNumber: return has(kDigitGap);
+    case EditKind::MissingSpace: return has(kPunctUpper);
+    case EditKind::SplitDomain: return has(kDotSpace);
+    case EditKind::GluedWords: return has(kUpperLower) && has(kBeforeUpper);
+    case EditKind::RepetitionLoop: return true;  // its own gate decides (loop_gate.hpp)
+    case EditKind::LostChars: return has(kDoubleQuestion | kReplacementLead);
+    case EditKind::Unicode: return has(kNonAscii);
+  }
+  return true;
+}
 
 }  // namespace corpus_scan::normalizer
