@@ -6,9 +6,10 @@
 // later pass rewrites bytes an earlier pass produced, the two changes merge into one edit whose
 // span is the union in the original, so every recorded edit always slices the original exactly.
 //
-// Ownership: reset() keeps a view of the caller's original line (text() is that view until a change
-// is applied, so unchanged lines are never copied); it must outlive the Rewrite's use until emit(). Buffers are reused across lines (one Rewrite per thread, no per-line allocation
-// once warm).
+// Ownership: reset() keeps a view of the caller's original line (text() is that view until a
+// change is applied, so unchanged lines are never copied); it must outlive the Rewrite's use until
+// emit(). Buffers are reused across lines (one Rewrite per thread, no per-line allocation once
+// warm).
 #pragma once
 
 #include <cstdint>

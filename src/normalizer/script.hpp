@@ -5,8 +5,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <cstring>
 #include <string_view>
 
 #include "corpus_scan/text.hpp"
@@ -41,6 +39,7 @@ bool in_latin_context(std::string_view text, std::size_t begin, std::size_t end)
 // True when the nearest letter on either side of [begin, end) is Chinese.
 bool touches_cjk(std::string_view text, std::size_t begin, std::size_t end) noexcept;
 
+// Whether s is all ASCII (text.hpp's ascii_prefix reads it eight bytes at a time).
 inline bool all_ascii(std::string_view s) noexcept { return ascii_prefix(s) == s.size(); }
 
 }  // namespace corpus_scan::normalizer
