@@ -11,14 +11,8 @@ namespace corpus_scan {
 
 namespace {
 
-char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
-
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i)
-    if (ascii_lower(s[i]) != prefix[i]) return false;
-  return true;
-}
+using splitting::ascii_lower;
+using splitting::starts_with_ci;
 
 // Position of `needle` (lower-case ASCII) in the first `limit` bytes of s, or npos.
 std::size_t find_ci(std::string_view s, std::string_view needle, std::size_t limit) {

@@ -18,6 +18,15 @@
 
 namespace corpus_scan::splitting {
 
+// ASCII case folding for matching cue words; `prefix` is lower case. Bytes >= 0x80 compare as is.
+inline char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+inline bool starts_with_ci(std::string_view s, std::string_view prefix) {
+  if (s.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i)
+    if (ascii_lower(s[i]) != prefix[i]) return false;
+  return true;
+}
+
 struct LineInfo {
   std::string_view trimmed;        // content without surrounding space
   std::uint32_t chars = 0;         // code points of `trimmed`

@@ -17,16 +17,6 @@ namespace {
 constexpr std::array<std::string_view, 8> kBylinePrefixes{"posted by ", "written by ", "by ", "通过",
                                                            "作者", "发布者", "发布人", "发表于"};
 
-bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  if (s.size() < prefix.size()) return false;
-  for (std::size_t i = 0; i < prefix.size(); ++i) {
-    const char c = s[i];
-    const char l = (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    if (l != prefix[i]) return false;
-  }
-  return true;
-}
-
 // The prefix when the line is "by someone" (a short name after one of kBylinePrefixes).
 std::string_view byline_prefix(std::string_view line, std::uint32_t chars) {
   if (chars > 30) return {};
