@@ -110,7 +110,7 @@ class StopwordSet {
   }
 
  private:
-  static constexpr std::size_t kSlots = 4096;  // 150 stopwords: probes of one or two slots
+  static constexpr std::size_t kSlots = 4096;  // ~130 stopwords: probes of one or two slots
   // Probes run on past the last home slot instead of wrapping: at most one slot per stopword.
   std::array<std::uint32_t, kSlots + kStopwords.size()> slots_{};
   std::size_t longest_probe_ = 0;
