@@ -221,8 +221,10 @@ void find_split_number(std::string_view text, std::vector<Pending>& out) {
   while (i < n) {
     i = blocks::find_next(text, i, [](blocks::Bytes x) { return blocks::in_range(x, '0', '9'); });
     if (i == n) break;
+    // A number glued to a word or a decimal/grouping mark is no clock time or ordinal: skip its
+    // whole run of digits (each would be rejected, its predecessor being a digit).
     if (i > 0 && (is_ascii_alnum(text[i - 1]) || text[i - 1] == '.' || text[i - 1] == ',')) {
-      ++i;
+      while (i < n && is_ascii_digit(text[i])) ++i;
       continue;
     }
     const std::size_t num_begin = i;
