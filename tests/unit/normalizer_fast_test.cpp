@@ -25,9 +25,8 @@ using namespace corpus_scan::test;
 
 namespace {
 
-// ---- The definitions (the code before the fast paths, kept verbatim as the specification). ----
-
-
+// ---- The definitions: simple byte- or token-at-a-time code (for split-domain, the code before
+// its fast path) that each fast path must agree with. ----
 
 // The line screen one byte at a time: each ASCII trigger is a byte pair, each non-ASCII one a
 // byte sequence (see screen.hpp).
