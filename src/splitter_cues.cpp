@@ -141,29 +141,11 @@ bool match_label(std::string_view line, const Label* labels, std::uint64_t candi
   return false;
 }
 
-// Position of the first "ews" in s, or npos. Searches for the 'w', which is rarer than the 'e'
-// (std::string_view::find stops at every 'e' of the line).
-std::size_t find_ews(std::string_view s) {
-  const char* p = s.data();
-  for (std::size_t from = 1; from + 1 < s.size();) {
-    const void* w = std::memchr(p + from, 'w', s.size() - 1 - from);
-    if (w == nullptr) break;
-    const std::size_t at = static_cast<std::size_t>(static_cast<const char*>(w) - p);
-    if (p[at - 1] == 'e' && p[at + 1] == 's') return at - 1;
-    from = at + 1;
-  }
-  return std::string_view::npos;
-}
-
 // "CCTV News: …", "International online comprehensive news: …", "Cctv news(Reporter Liu Wei): …",
 // "1905 movie network news At the …", "Zhiyuan Xin reports.": a short source name, then "news"
 // or "reports", opening the first paragraph.
 bool match_news_source(std::string_view line, ArticleMetadata* meta) {
-  // "ews" is lower case in "News" and "news": a memchr-fast search before the careful one.
-  const std::size_t ews = find_ews(line.substr(0, 51));
-  const std::size_t at = ews != std::string_view::npos && ews > 0 && ascii_lower(line[ews - 1]) == 'n'
-                             ? ews - 1
-                             : std::string_view::npos;
+  const std::size_t at = find_ci(line, "news", 48);
   if (at != std::string_view::npos && at > 0) {
     const std::string_view source = line.substr(0, at + 4);
     const std::string_view after = line.substr(at + 4);

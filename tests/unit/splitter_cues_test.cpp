@@ -37,6 +37,10 @@ TEST_CASE("bylines, end-of-article lines, page headers and numbered clauses are 
       {"Special feature of 1905 film network According to the statistics of the National Film Bureau,", LineCue::Byline},
       {"1905 movie network news At the just-concluded BILIBILI WORLD 2019 Guangzhou Station,", LineCue::Byline},
       {"International online comprehensive news: The heads of more than 20 major domestic enterprises", LineCue::Byline},
+      // Regressions: a faster search for a lower-case "ews" missed an upper-case source and one
+      // whose name holds an earlier "ews".
+      {"CCTV NEWS: The State Council Press Office held a regular briefing on the State Council policy.", LineCue::Byline},
+      {"Brews news: The craft beer festival opens in Qingdao on Saturday.", LineCue::Byline},
       {"BEIJING, Beijing, Sept. 2 (Xinhua)-From the 2nd, the registration of teachers will begin.", LineCue::Byline},
       {"Zhiyuan Xin reports.", LineCue::Byline},
       {"Original Zhiyuan Xin Zhiyuan Xin", LineCue::Byline},
