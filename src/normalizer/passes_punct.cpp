@@ -146,7 +146,7 @@ std::size_t next_apostrophe(std::string_view text, std::size_t pos) {
   for (; (pos = find_next(text, pos, [](Bytes x) { return (x == splat('\'')) | (x == splat('`')) | (x == splat(0xE2)); })) <
          text.size();
        ++pos) {
-    if (text[pos] != '\xE2' || apostrophe_at(text, pos) == 3) return pos;
+    if (apostrophe_at(text, pos) != 0) return pos;  // 0xE2 also leads dashes, ellipses, quotes
   }
   return std::string_view::npos;
 }
