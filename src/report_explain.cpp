@@ -47,12 +47,6 @@ std::size_t forward_chars(std::string_view s, std::size_t pos, std::size_t ceili
   return std::min(pos, ceiling);
 }
 
-std::size_t count_chars(std::string_view s) {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < s.size(); i += decode_utf8(s, i).length) ++n;
-  return n;
-}
-
 }  // namespace
 
 void write_explanation(const FileReport& file, std::string& out, const ExplainStyle& style) {
@@ -77,7 +71,7 @@ void write_explanation(const FileReport& file, std::string& out, const ExplainSt
       const std::size_t line = static_cast<std::size_t>(it - starts.begin());  // 1-based
       const std::uint64_t line_begin = line ? starts[line - 1] : 0;
       const std::uint64_t line_end = line ? std::max(ends[line - 1], e.end) : orig.size();
-      const std::size_t column = count_chars(orig.substr(line_begin, e.begin - line_begin)) + 1;
+      const std::size_t column = count_code_points(orig.substr(line_begin, e.begin - line_begin)) + 1;
       const std::size_t left = back_chars(orig, e.begin, line_begin, kContextChars);
       const std::size_t right = forward_chars(orig, e.end, line_end, kContextChars);
 

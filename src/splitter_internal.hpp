@@ -49,11 +49,10 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines);
 // reads them, and dumps split at separators never ask for it.
 void add_tokens(LineTable& table);
 
-// The pieces of a line's features, exposed for tests that read a line one character at a time:
-// code points (an invalid byte counts as one, as decode_utf8 reads it); content tokens appended to
-// `tokens`; an English word's hash (case-folded); whether it is a stopword; whether a Han
-// character is too common to count.
-std::uint32_t count_chars(std::string_view s);
+// The pieces of a line's features, exposed for tests that read a line one character at a time
+// (its code points are text.hpp's count_code_points): content tokens appended to `tokens`; an
+// English word's hash (case-folded); whether it is a stopword; whether a Han character is too
+// common to count.
 void tokenize(std::string_view trimmed, std::vector<std::uint32_t>& tokens);
 std::uint32_t word_hash(std::string_view word);
 bool is_stopword_hash(std::uint32_t hash);

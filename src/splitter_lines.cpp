@@ -233,22 +233,6 @@ bool has_no_words(std::string_view s) {
 
 }  // namespace
 
-// Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD): runs of ASCII are
-// counted eight bytes at a time, and only the other characters are decoded.
-std::uint32_t count_chars(std::string_view s) {
-  std::uint32_t chars = 0;
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const std::size_t ascii = ascii_prefix(s.substr(i));
-    chars += static_cast<std::uint32_t>(ascii);
-    i += ascii;
-    if (i == s.size()) break;
-    i += decode_utf8(s, i).length;
-    ++chars;
-  }
-  return chars;
-}
-
 std::uint32_t word_hash(std::string_view w) {
   const auto* p = reinterpret_cast<const unsigned char*>(w.data());
   return word_hash(p, w.size(), p + w.size());
@@ -382,7 +366,7 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) 
     if (li.trimmed.empty()) continue;
     li.blank = false;
     li.indent = leading_space(content);
-    li.chars = count_chars(li.trimmed);
+    li.chars = static_cast<std::uint32_t>(count_code_points(li.trimmed));
     li.cue = classify_line_cue(li.trimmed);
     li.decorative = li.chars <= 40 && has_no_words(li.trimmed);
     li.title_shape = title_shape(li.trimmed, li.chars, li.cue);

@@ -75,6 +75,20 @@ void append_utf8(std::string& out, char32_t cp) {
   out.append(reinterpret_cast<const char*>(bytes), encode_utf8(cp, bytes));
 }
 
+std::size_t count_code_points(std::string_view s) noexcept {
+  std::size_t chars = 0;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const std::size_t ascii = ascii_prefix(s.substr(i));
+    chars += ascii;
+    i += ascii;
+    if (i == s.size()) break;
+    i += decode_utf8(s, i).length;
+    ++chars;
+  }
+  return chars;
+}
+
 std::size_t valid_utf8_prefix(std::string_view s) noexcept {
   std::size_t i = 0;
   while (i < s.size()) {

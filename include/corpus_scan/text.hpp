@@ -63,6 +63,10 @@ inline std::size_t ascii_prefix(std::string_view s) noexcept {
   return i;
 }
 
+// Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD): runs of ASCII are
+// counted eight bytes at a time, and only the other characters are decoded.
+std::size_t count_code_points(std::string_view s) noexcept;
+
 // Length of the longest valid UTF-8 prefix of s.
 std::size_t valid_utf8_prefix(std::string_view s) noexcept;
 

@@ -56,7 +56,7 @@ void check_line(std::string_view line) {
   for (std::uint32_t t : tokens_by_character(own)) expected.push_back(t);
   INFO("line: " << own);
   REQUIRE(fast == expected);
-  REQUIRE(count_chars(own) == chars_by_character(own));
+  REQUIRE(count_code_points(own) == chars_by_character(own));
 }
 
 std::vector<std::string> repository_lines() {
