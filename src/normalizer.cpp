@@ -44,12 +44,13 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   // Scratch reused across lines: no allocation per line once warm, and safe across threads.
   thread_local Rewrite rewrite;
   thread_local std::vector<Pending> pending;
+  thread_local std::vector<std::uint64_t> alnum_blocks;  // what the loop gate reads (screen.hpp)
   rewrite.reset(line);
   pending.clear();
 
   // One look at the bytes says which passes could find anything; a pass that changed the text
   // has the screen redone, so it always describes what the next pass reads.
-  std::uint32_t screen = screen_line(rewrite.text());
+  std::uint32_t screen = screen_line(rewrite.text(), &alnum_blocks);
   // The text's version goes up with every change. A pass that found nothing on one version finds
   // nothing on it again (passes are functions of the text), so a later round skips it until the
   // text changes: a line changed once is not read again by every pass.
@@ -58,7 +59,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   auto apply = [&] {
     if (pending.empty()) return;
     rewrite.apply(pending);
-    screen = screen_line(rewrite.text());
+    screen = screen_line(rewrite.text(), &alnum_blocks);
     ++version;
   };
   auto is_clean = [&](EditKind kind) { return clean_at[static_cast<std::size_t>(kind)] == version; };
@@ -69,7 +70,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
     apply();
   }
 
-  auto run = [&](EditKind kind, void (*pass)(std::string_view, std::vector<Pending>&)) {
+  auto run = [&](EditKind kind, auto pass) {
     if (!triggered(kind, screen) || !options_.on(kind) || is_clean(kind)) return;
     pass(rewrite.text(), pending);
     if (pending.empty()) clean_at[static_cast<std::size_t>(kind)] = version;
@@ -102,7 +103,10 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
       if (missing_space) run(EditKind::MissingSpace, &find_missing_space);
       if (glued) run(EditKind::GluedWords, &find_glued_words);
     }
-    run(EditKind::RepetitionLoop, &find_repetition_loop);
+    // find_repetition_loop, with the gate fed from the screen's masks instead of its own walk.
+    run(EditKind::RepetitionLoop, [&](std::string_view text, std::vector<Pending>& out) {
+      if (may_loop(text, screen, alnum_blocks)) find_loops_unscreened(text, out);
+    });
     if (version == round_start) break;
   }
 

@@ -1,12 +1,11 @@
-// The repetition-loop pass's cheapest pre-check (may_loop), fed one 64-byte block at a time.
-// (Feeding it from the line screen's pass instead saved nothing: the per-token work dominates,
-// and lines changed by a pass need it again on their new text.)
+// The repetition-loop pass's cheapest pre-check (may_loop), fed one 64-byte block at a time from
+// the masks the line screen keeps (screen.hpp), so it does not classify the line again.
 //
 // It is a necessary condition for a loop the pass would remove: it says "no loop" only when no
 // unit of m <= kMaxPhraseTokens tokens repeats kMinRepeats times. It applies to lines whose only
 // non-ASCII characters are U+2000-207F (curly quotes, dashes, ellipses: never part of a token),
 // where the pass's tokens are exactly the runs of ASCII letters and digits; any other lead byte
-// makes it answer "maybe". A repeated unit makes each token's signature (its case-folded first
+// (the screen's kOtherLead) makes the answer "maybe" without it. A repeated unit makes each token's signature (its case-folded first
 // byte and its length) equal the one m tokens back, 3m times in a row: one byte-wise compare
 // against the last 8 signatures and 8 run counters per token, no hashing. (Each counter is a
 // byte lane of its own; it sets its hit bit the moment it reaches 3m, long before it could wrap.)
@@ -32,16 +31,9 @@ class LoopGate {
   // True once the answer is "maybe a loop": later blocks need not be fed.
   bool maybe() const noexcept { return maybe_; }
 
-  // One block: bit k of `alnum` (ASCII letters and digits) and `leads` (bytes >= 0xC0) is byte
-  // base + k of the line, for the bytes of this block not fed before.
-  void block(std::uint64_t alnum, std::uint64_t leads, std::size_t base) noexcept {
-    for (; leads != 0; leads &= leads - 1) {
-      const std::size_t i = base + static_cast<std::size_t>(__builtin_ctzll(leads));
-      if (text_[i] != '\xE2' || i + 1 >= text_.size() || (text_[i + 1] != '\x80' && text_[i + 1] != '\x81')) {
-        maybe_ = true;
-        return;
-      }
-    }
+  // One block: bit k of `alnum` (ASCII letters and digits) is byte base + k of the line, for the
+  // bytes of this block not fed before.
+  void block(std::uint64_t alnum, std::size_t base) noexcept {
     const std::uint64_t before = blocks::shift_in(alnum, carry_alnum_);
     std::uint64_t starts = alnum & ~before, ends = ~alnum & before;
     // Starts and ends alternate; an end before this block's first start closes the token

@@ -5,6 +5,7 @@
 // Ownership: passes read the caller's string_view and keep nothing between calls.
 #pragma once
 
+#include <cstdint>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -45,7 +46,9 @@ void find_glued_words(std::string_view text, std::vector<Pending>& out);
 // repetition-loop: a unit repeated 4+ times in a row (8+ for unspaced CJK) -> kept twice.
 void find_repetition_loop(std::string_view text, std::vector<Pending>& out);
 // The cheaper check find_repetition_loop makes first (false: no loop there; loop_gate.hpp), and
-// the pass without either check, exposed likewise.
+// the pass without either check, exposed likewise. The first form reads what screen_line(text,
+// &alnum_blocks) returned and kept, so normalize_line asks it without another walk of the line.
+bool may_loop(std::string_view text, std::uint32_t screen, const std::vector<std::uint64_t>& alnum_blocks);
 bool may_loop(std::string_view text);
 void find_loops_unscreened(std::string_view text, std::vector<Pending>& out);
 // lost-chars: "??" standing for lost characters, and U+FFFD; reported, never changed.

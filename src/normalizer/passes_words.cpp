@@ -8,6 +8,7 @@
 #include "byte_blocks.hpp"
 #include "normalizer/loop_gate.hpp"
 #include "normalizer/passes.hpp"
+#include "normalizer/screen.hpp"
 #include "normalizer/script.hpp"
 #include "normalizer/tables.hpp"
 #include "normalizer/words.hpp"
@@ -299,24 +300,17 @@ constexpr std::size_t kMinRepeatsUnspacedCjk = 8;  // 哈哈哈哈 is Chinese la
 
 }  // namespace
 
-// The gate (loop_gate.hpp) on its own pass over the line.
-bool may_loop(std::string_view text) {
-  struct Classes {
-    std::uint64_t alnum, lead;
-    void merge(const Classes& o, int shift) {
-      alnum |= o.alnum << shift;
-      lead |= o.lead << shift;
-    }
-  };
+bool may_loop(std::string_view text, std::uint32_t screen, const std::vector<std::uint64_t>& alnum_blocks) {
+  if ((screen & kOtherLead) != 0) return true;
   LoopGate gate(text);
-  for (blocks::Blocks block(text); !gate.maybe() && block.next();) {
-    using namespace blocks;
-    const Classes c = classify64<Classes>(block.data(), [](Bytes x) {
-      return Classes{bits16(in_range(x | splat(0x20), 'a', 'z') | in_range(x, '0', '9')), bits16(x >= splat(0xC0))};
-    });
-    gate.block(c.alnum >> block.skip(), c.lead >> block.skip(), block.base());
-  }
+  for (std::size_t b = 0; b < alnum_blocks.size() && !gate.maybe(); ++b) gate.block(alnum_blocks[b], 64 * b);
   return gate.finish();
+}
+
+bool may_loop(std::string_view text) {
+  thread_local std::vector<std::uint64_t> alnum_blocks;
+  const std::uint32_t screen = screen_line(text, &alnum_blocks);
+  return may_loop(text, screen, alnum_blocks);
 }
 
 void find_repetition_loop(std::string_view text, std::vector<Pending>& out) {

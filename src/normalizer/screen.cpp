@@ -52,33 +52,34 @@ std::uint32_t digit_gap_at(std::string_view text, std::size_t i) noexcept {
 // The non-ASCII triggers of the character whose lead byte is at text[i] (see screen.hpp).
 std::uint32_t lead_triggers(std::string_view text, std::size_t i) noexcept {
   const auto at = [&](std::size_t k) { return byte_at(text, k); };
-  const unsigned b1 = at(i + 1);
-  std::uint32_t t = 0;
-  switch (static_cast<unsigned char>(text[i])) {
+  const unsigned c = static_cast<unsigned char>(text[i]), b1 = at(i + 1);
+  // The loop gate reads the tokens of a line only around U+2000-207F (E2 80 and E2 81).
+  std::uint32_t t = c == 0xE2 && (b1 == 0x80 || b1 == 0x81) ? 0u : std::uint32_t{kOtherLead};
+  switch (c) {
     case 0xC2:
-      if (b1 == 0xA0 || b1 == 0xAD) t = kOddSpace;
+      if (b1 == 0xA0 || b1 == 0xAD) t |= kOddSpace;
       break;
     case 0xE1:
-      if (b1 == 0x9A || b1 == 0xA0) t = kOddSpace;
+      if (b1 == 0x9A || b1 == 0xA0) t |= kOddSpace;
       break;
     case 0xE2: {
       const unsigned b2 = at(i + 2);
-      if (b1 == 0x81 && b2 >= 0x9F && b2 <= 0xA4) t = kOddSpace;
+      if (b1 == 0x81 && b2 >= 0x9F && b2 <= 0xA4) t |= kOddSpace;
       if (b1 != 0x80) break;
-      if ((b2 >= 0x80 && b2 <= 0x8F) || b2 == 0xAF) t = kOddSpace;
-      if (b2 == 0x9C || b2 == 0x9D) t = kCjkPunctMark;
-      if (b2 == 0xA6) t = kEllipsisMark;
-      if (b2 == 0x94) t = kDashMark;
+      if ((b2 >= 0x80 && b2 <= 0x8F) || b2 == 0xAF) t |= kOddSpace;
+      if (b2 == 0x9C || b2 == 0x9D) t |= kCjkPunctMark;
+      if (b2 == 0xA6) t |= kEllipsisMark;
+      if (b2 == 0x94) t |= kDashMark;
       if ((b2 == 0x98 || b2 == 0x99 || b2 == 0xB2) && ((i > 0 && text[i - 1] == ' ') || at(i + 3) == ' '))
-        t = kSpacedQuote;  // ‘ ’ ′ next to a space
+        t |= kSpacedQuote;  // ‘ ’ ′ next to a space
       break;
     }
     case 0xE3:
-      if (b1 == 0x80) t = kCjkPunctMark;
+      if (b1 == 0x80) t |= kCjkPunctMark;
       if (b1 == 0x80 && at(i + 2) == 0x80) t |= kOddSpace;
       break;
     case 0xEF:
-      t = kReplacementLead;
+      t |= kReplacementLead;
       if (b1 == 0xBB) t |= kOddSpace;
       if (b1 == 0xBC || b1 == 0xBD) t |= kCjkPunctMark;
       break;
@@ -90,7 +91,8 @@ std::uint32_t lead_triggers(std::string_view text, std::size_t i) noexcept {
 
 }  // namespace
 
-std::uint32_t screen_line(std::string_view text) noexcept {
+std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* alnum_blocks) {
+  if (alnum_blocks) alnum_blocks->resize((text.size() + 63) / 64);  // no allocation once warm
   if (text.empty()) return 0;
   using namespace blocks;
   // Four byte classes become bit masks over each 64-byte block; a byte pair (previous, current)
@@ -135,6 +137,7 @@ std::uint32_t screen_line(std::string_view text) noexcept {
     upper_lower |= shift_in(upper, carry_upper) & lower;
     before_upper |= shift_in(lower, carry_lower) & upper;
     rare |= upper & ~shift_in(letter | space, carry_plain);
+    if (alnum_blocks) (*alnum_blocks)[base / 64] = letter | digit;
     // The byte after each number: split-number needs a space or colon there, and one more byte.
     for (std::uint64_t gaps = shift_in(digit, carry_digit) & ~digit & block.valid(); gaps != 0; gaps &= gaps - 1)
       found |= digit_gap_at(text, base + static_cast<std::size_t>(__builtin_ctzll(gaps)));

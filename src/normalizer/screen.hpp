@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string_view>
+#include <vector>
 
 #include "corpus_scan/normalizer.hpp"
 
@@ -39,11 +40,15 @@ enum Trigger : std::uint32_t {
   kCjkPunctMark = 1u << 14,   // U+3000-303F, U+201C-201D, U+FF00-FF7F: E3 80, E2 80 9C|9D, EF BC|BD
   kEllipsisMark = 1u << 15,   // U+2026: E2 80 A6
   kDashMark = 1u << 16,       // U+2014: E2 80 94
+  kOtherLead = 1u << 17,      // a lead byte (>= 0xC0) but those of U+2000-207F (E2 80, E2 81): the
+                              // repetition-loop gate cannot tell that line's tokens (loop_gate.hpp)
 };
 
 // Classifies 16 bytes per instruction (byte_blocks.hpp); tests/unit/normalizer_fast_test.cpp holds it
-// to the byte-at-a-time definition of every bit above.
-std::uint32_t screen_line(std::string_view text) noexcept;
+// to the byte-at-a-time definition of every bit above. With `alnum_blocks`, it also keeps what the
+// repetition-loop gate reads, so the gate needs no walk of its own: one mask per 64-byte block
+// (resized to fit), bit k set when byte 64 * block + k is an ASCII letter or digit.
+std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* alnum_blocks = nullptr);
 
 // Whether a line with these triggers may hold something for the pass that makes edits of `kind`
 // (false: the pass is skipped). One definition for normalize_line and for the test that holds
