@@ -110,9 +110,9 @@ double confidence_of(double score, double threshold) {
 // each start it accepts (accept()) so that cohesion compares the new article with its own text.
 class BoundaryScorer {
  public:
-  BoundaryScorer(const LineTable& table, std::size_t first, std::size_t end, const SplitOptions& options)
-      : info_(table.info), options_(options),
-        windows_(table.tokens, options.cohesion_left, options.cohesion_right) {
+  // (The windows tokenize lines of `table` as they reach them.)
+  BoundaryScorer(LineTable& table, std::size_t first, std::size_t end, const SplitOptions& options)
+      : info_(table.info), options_(options), windows_(table, options.cohesion_left, options.cohesion_right) {
     for (std::size_t i = first; i < end; ++i)
       if (!info_[i].blank) nonblank_.push_back(i);
   }
@@ -157,14 +157,13 @@ class BoundaryScorer {
       fire("flush-title", indented_share_around(k) >= kConsistentIndent ? kFlushTitleConsistent : kFlushTitle);
     // Cohesion costs a window update; only worth it when it can decide.
     if (*score + kVocabularyShift + kTitleEcho >= options_.boundary_threshold) {
-      windows_.advance_to(line.token_begin);
+      windows_.advance_to(nonblank_[k]);
       const double shift = vocabulary_shift();
       if (shift > 0) fire("vocabulary-shift", kVocabularyShift * shift);
       // A title's words come back in the body after it; the last line of an article echoes the
       // article before it instead.
-      if (line.token_end - line.token_begin >= 2) {
-        const double echo = windows_.echo_after(line.token_begin, line.token_end) -
-                            windows_.echo_before(line.token_begin, line.token_end);
+      if (windows_.gap_line_tokens() >= 2) {
+        const double echo = windows_.echo_after() - windows_.echo_before();
         if (echo >= kEchoMargin) fire("title-echo", kTitleEcho);
         if (echo <= -kEchoMargin) fire("echoes-previous", -kTitleEcho);
       }
@@ -174,8 +173,8 @@ class BoundaryScorer {
 
   void accept(std::size_t k) {
     current_title_ = k;
-    windows_.advance_to(info_[nonblank_[k]].token_begin);
-    windows_.clip_left_at(info_[nonblank_[k]].token_begin);
+    windows_.advance_to(nonblank_[k]);
+    windows_.clip_left_at(nonblank_[k]);
   }
 
  private:
@@ -237,7 +236,6 @@ class BoundaryScorer {
 // lines (a title and its subtitle) only the better one stays.
 void split_by_evidence(LineTable& table, std::size_t first, std::size_t end, const SplitOptions& options,
                        SegmentBuilder& out) {
-  splitting::add_tokens(table);  // only lexical cohesion reads tokens: dumps with separators skip them
   BoundaryScorer scorer(table, first, end, options);
   const std::vector<std::size_t>& nb = scorer.nonblank();
   if (nb.empty()) {

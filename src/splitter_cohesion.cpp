@@ -3,7 +3,10 @@
 // so far (at most `left` tokens, and never reaching back past the last article start) and the
 // right window the `right` tokens that follow; cohesion is the cosine of their hashed counts.
 // Both windows only ever move forward and the dot product and norms are updated token by token,
-// so a whole file costs O(tokens), however its lines fall.
+// so a whole file costs O(tokens), however its lines fall. Where the gap jumps further than the
+// left window holds, nothing in the windows stays in them: they are rebuilt at the new gap from
+// the lines just before it, and the lines jumped over are never tokenized (on generated dumps
+// about a third of the tokens, more on dumps of long paragraphs, which are never titles).
 #include <algorithm>
 #include <cmath>
 
@@ -15,14 +18,14 @@ namespace {
 constexpr std::size_t kBuckets = 1u << 13;
 }  // namespace
 
-inline std::size_t CohesionWindows::bucket(std::size_t i) const { return tokens_[i] & (kBuckets - 1); }
+inline std::size_t CohesionWindows::bucket(std::size_t i) const { return seq_[i] & (kBuckets - 1); }
 
 // One window's count of token i's bucket (`own`; the other window's is `other`) += delta, keeping
 // the dot product, that window's norm and its Han count up to date.
 inline void CohesionWindows::add(Sums& s, std::size_t i, std::int32_t delta, std::int32_t Counts::*own,
                                  std::int32_t Counts::*other, std::int64_t Sums::*norm, std::size_t Sums::*han) {
   Counts& c = counts_[bucket(i)];
-  if (tokens_[i] & kHanTokenBit) s.*han += delta;
+  if (seq_[i] & kHanTokenBit) s.*han += delta;
   s.dot += static_cast<std::int64_t>(delta) * (c.*other);
   s.*norm += static_cast<std::int64_t>(2 * (c.*own) + delta) * delta;
   c.*own += delta;
@@ -37,7 +40,7 @@ inline void CohesionWindows::add_right(Sums& s, std::size_t i, std::int32_t delt
 // Token i crosses the gap: add_right(i, -1) then add_left(i, +1), with one bucket access.
 inline void CohesionWindows::move_to_left(Sums& s, std::size_t i) {
   Counts& c = counts_[bucket(i)];
-  if (tokens_[i] & kHanTokenBit) {
+  if (seq_[i] & kHanTokenBit) {
     --s.right_han;
     ++s.left_han;
   }
@@ -48,28 +51,78 @@ inline void CohesionWindows::move_to_left(Sums& s, std::size_t i) {
   ++c.left;
 }
 
-CohesionWindows::CohesionWindows(const std::vector<std::uint32_t>& tokens, std::size_t left, std::size_t right)
-    : tokens_(tokens), left_size_(std::max<std::size_t>(left, 1)), right_size_(std::max<std::size_t>(right, 1)),
+CohesionWindows::CohesionWindows(LineTable& table, std::size_t left, std::size_t right)
+    : table_(table), left_size_(std::max<std::size_t>(left, 1)), right_size_(std::max<std::size_t>(right, 1)),
       counts_(kBuckets) {
   Sums s;
-  while (hi_ < tokens_.size() && hi_ < right_size_) add_right(s, hi_++, +1);
+  fill_right(s);
   sums_ = s;
+}
+
+bool CohesionWindows::append_line() {
+  if (seq_next_ >= table_.info.size()) return false;
+  line_tokens(table_, seq_next_);
+  const LineInfo& li = table_.info[seq_next_++];
+  line_start_.push_back(static_cast<std::uint32_t>(seq_.size()));
+  seq_.insert(seq_.end(), table_.tokens.begin() + li.token_begin, table_.tokens.begin() + li.token_end);
+  return true;
+}
+
+inline bool CohesionWindows::have(std::size_t i) {
+  while (i >= seq_.size())
+    if (!append_line()) return false;
+  return true;
+}
+
+void CohesionWindows::fill_right(Sums& s) {
+  while (hi_ - mid_ < right_size_ && have(hi_)) add_right(s, hi_++, +1);
 }
 
 // The integer dot product and norms are exact, so they come out the same whatever order the
 // windows are updated in; each token is updated where it crosses a window edge.
-void CohesionWindows::advance_to(std::size_t p) {
+void CohesionWindows::move_gap_to(std::size_t p) {
   Sums s = sums_;
-  const std::size_t stop = std::min(p, tokens_.size());
-  while (mid_ < stop) {
+  while (mid_ < p) {
     move_to_left(s, mid_++);
     if (mid_ - lo_ > left_size_) add_left(s, lo_++, -1);
-    if (hi_ < tokens_.size()) add_right(s, hi_++, +1);
+    if (have(hi_)) add_right(s, hi_++, +1);
   }
   sums_ = s;
 }
 
-void CohesionWindows::clip_left_at(std::size_t p) {
+// The windows built afresh with the gap before `gap_line`, the stream starting at line `first`,
+// whose tokens up to the gap fill the left window (so an article start before `first`, which
+// could only shorten it, cannot matter).
+void CohesionWindows::restart_at(std::size_t first, std::size_t gap_line) {
+  for (std::size_t i = lo_; i < hi_; ++i) counts_[bucket(i)] = Counts{};
+  seq_.clear();
+  line_start_.clear();
+  seq_first_ = seq_next_ = first;
+  while (seq_next_ <= gap_line) append_line();
+  mid_ = hi_ = line_start_[gap_line - first];
+  lo_ = mid_ - left_size_;
+  Sums s;
+  for (std::size_t i = lo_; i < mid_; ++i) add_left(s, i, +1);
+  fill_right(s);
+  sums_ = s;
+}
+
+void CohesionWindows::advance_to(std::size_t line) {
+  if (line >= seq_next_) {
+    // The tokens of the lines not read yet before `line`, counted back from it: when they alone
+    // fill the left window, whatever the windows hold now will have left them.
+    std::size_t gathered = 0, from = line;
+    while (from > seq_next_ && gathered < left_size_) gathered += line_tokens(table_, --from);
+    if (gathered >= left_size_) restart_at(from, line);
+    while (seq_next_ <= line) append_line();
+  }
+  const std::size_t p = line_start_[line - seq_first_];
+  move_gap_to(p);
+  gap_end_ = p + (table_.info[line].token_end - table_.info[line].token_begin);
+}
+
+void CohesionWindows::clip_left_at(std::size_t line) {
+  const std::size_t p = line_start_[line - seq_first_];
   Sums s = sums_;
   while (lo_ < p && lo_ < mid_) add_left(s, lo_++, -1);
   sums_ = s;
@@ -81,7 +134,8 @@ float CohesionWindows::cosine() const {
                             std::sqrt(static_cast<double>(sums_.left_norm) * static_cast<double>(sums_.right_norm)));
 }
 
-double CohesionWindows::echo_after(std::size_t begin, std::size_t end) {
+double CohesionWindows::echo_after() {
+  const std::size_t begin = mid_, end = gap_end_;
   if (begin >= end) return 0.0;
   // The line's own occurrences are in the right window too: take them out while counting.
   const std::size_t own_end = std::min(end, hi_);
@@ -92,7 +146,8 @@ double CohesionWindows::echo_after(std::size_t begin, std::size_t end) {
   return static_cast<double>(echoed) / static_cast<double>(end - begin);
 }
 
-double CohesionWindows::echo_before(std::size_t begin, std::size_t end) const {
+double CohesionWindows::echo_before() const {
+  const std::size_t begin = mid_, end = gap_end_;
   if (begin >= end) return 0.0;
   std::size_t echoed = 0;
   for (std::size_t i = begin; i < end; ++i) echoed += counts_[bucket(i)].left > 0;

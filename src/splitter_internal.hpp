@@ -31,23 +31,27 @@ struct LineInfo {
   std::string_view trimmed;        // content without surrounding space
   std::uint32_t chars = 0;         // code points of `trimmed`
   std::uint32_t indent = 0;        // leading space characters (a tab or U+3000 counts as one)
-  std::uint32_t token_begin = 0;   // content tokens of the line: LineTable::tokens[begin, end)
-  std::uint32_t token_end = 0;
+  std::uint32_t token_begin = 0;   // content tokens of the line: LineTable::tokens[begin, end),
+  std::uint32_t token_end = 0;     // once line_tokens() has been asked for them
   float title_shape = 0;           // 0..1: how much the line alone looks like a title
   LineCue cue = LineCue::None;
   bool blank = true;
   bool decorative = false;         // no letters, digits or Han: "* * *", "------", "◆◆◆"
+  bool tokenized = false;          // token_begin/token_end are set
 };
 
 struct LineTable {
   std::vector<LineInfo> info;          // one per Line
-  std::vector<std::uint32_t> tokens;   // hashed content tokens, in text order (after add_tokens)
+  std::vector<std::uint32_t> tokens;   // hashed content tokens of the lines tokenized so far, in the
+                                       // order they were asked for (line_tokens)
 };
 
 LineTable describe_lines(std::string_view text, const std::vector<Line>& lines);
-// Fills LineTable::tokens and each line's token range (afresh if called again); only cohesion
-// reads them, and dumps split at separators never ask for it.
-void add_tokens(LineTable& table);
+// The number of content tokens of line i, tokenizing it on the first request (its tokens are then
+// LineTable::tokens[token_begin, token_end)). Only cohesion reads tokens, and only for the lines
+// its windows reach: dumps split at separators never tokenize, and lines far from any candidate
+// title are never tokenized.
+std::size_t line_tokens(LineTable& table, std::size_t i);
 
 // The pieces of a line's features, exposed for tests that read a line one character at a time
 // (its code points are text.hpp's count_code_points): content tokens appended to `tokens`; an
@@ -64,20 +68,23 @@ float title_shape(std::string_view trimmed, std::uint32_t chars, LineCue cue);
 // Line indices of the learned separator lines, in order; empty when the file has none.
 std::vector<std::size_t> find_separators(const LineTable& table, const SplitOptions& options);
 
-// Lexical cohesion across a gap in the token stream (splitter_cohesion.cpp): the cosine between
-// hashed token counts of the article so far (up to `left` tokens back, never past the position
-// given to clip_left_at) and the `right` tokens after the gap. Positions only move forward.
+// Lexical cohesion across a gap between lines (splitter_cohesion.cpp): the cosine between hashed
+// token counts of the article so far (up to `left` tokens back, never past the line given to
+// clip_left_at) and the `right` tokens after the gap, over the content tokens of every line of the
+// file in order (the token stream). The gap only moves forward. Lines are tokenized only when a
+// window reaches them: a window that moves further than it holds is rebuilt where it lands.
 class CohesionWindows {
  public:
-  CohesionWindows(const std::vector<std::uint32_t>& tokens, std::size_t left, std::size_t right);
-  void advance_to(std::size_t p);    // the gap is now before token p
-  void clip_left_at(std::size_t p);  // an article starts at token p: forget what came before
-  float cosine() const;              // 0 when either window is empty
+  CohesionWindows(LineTable& table, std::size_t left, std::size_t right);
+  void advance_to(std::size_t line);    // the gap is now before `line`
+  void clip_left_at(std::size_t line);  // an article starts at `line` (the gap): forget what came before
+  float cosine() const;                 // 0 when either window is empty
   std::size_t left_tokens() const { return mid_ - lo_; }
-  // Share of the distinct tokens [begin, end) (a line right after the gap) that occur again in
-  // the right window after that line (echo_after) or in the left window (echo_before).
-  double echo_after(std::size_t begin, std::size_t end);  // (leaves the windows as they were)
-  double echo_before(std::size_t begin, std::size_t end) const;
+  // Share of the distinct tokens of the line right after the gap that occur again in the right
+  // window after that line (echo_after) or in the left window (echo_before); 0 for a line without.
+  double echo_after();  // (leaves the windows as they were)
+  double echo_before() const;
+  std::size_t gap_line_tokens() const { return gap_end_ - mid_; }
   // Share of Han characters among the tokens of each window (0 when it is empty).
   double left_han_share() const { return mid_ > lo_ ? static_cast<double>(sums_.left_han) / (mid_ - lo_) : 0.0; }
   double right_han_share() const { return hi_ > mid_ ? static_cast<double>(sums_.right_han) / (hi_ - mid_) : 0.0; }
@@ -98,11 +105,22 @@ class CohesionWindows {
   void add_left(Sums& s, std::size_t i, std::int32_t delta);
   void add_right(Sums& s, std::size_t i, std::int32_t delta);
   void move_to_left(Sums& s, std::size_t i);
+  bool append_line();             // the next line's tokens onto seq_; false at the end of the file
+  bool have(std::size_t i);       // seq_[i] exists (appending lines as needed)
+  void fill_right(Sums& s);       // the right window up to `right` tokens after the gap
+  void restart_at(std::size_t line, std::size_t gap_line);
+  void move_gap_to(std::size_t p);
 
-  const std::vector<std::uint32_t>& tokens_;
+  LineTable& table_;
   std::size_t left_size_, right_size_;
   std::vector<Counts> counts_;
-  std::size_t lo_ = 0, mid_ = 0, hi_ = 0;  // left window [lo, mid), right window [mid, hi)
+  // The token stream of lines [seq_first_, seq_next_) (a stretch of the file: lines before it
+  // are out of both windows for good); line_start_[j - seq_first_] is where line j's tokens begin.
+  std::vector<std::uint32_t> seq_;
+  std::vector<std::uint32_t> line_start_;
+  std::size_t seq_first_ = 0, seq_next_ = 0;
+  std::size_t lo_ = 0, mid_ = 0, hi_ = 0;  // left window seq_[lo, mid), right window seq_[mid, hi)
+  std::size_t gap_end_ = 0;                // end of the tokens of the line after the gap
   Sums sums_;
 };
 

@@ -374,16 +374,15 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) 
   return table;
 }
 
-void add_tokens(LineTable& table) {
-  table.tokens.clear();
-  std::size_t bytes = 0;
-  for (const LineInfo& li : table.info) bytes += li.trimmed.size();
-  table.tokens.reserve(bytes / 8);  // about one content token in eight bytes of English
-  for (LineInfo& li : table.info) {
+std::size_t line_tokens(LineTable& table, std::size_t i) {
+  LineInfo& li = table.info[i];
+  if (!li.tokenized) {
     li.token_begin = static_cast<std::uint32_t>(table.tokens.size());
     if (!li.blank) tokenize(li.trimmed, table.tokens);
     li.token_end = static_cast<std::uint32_t>(table.tokens.size());
+    li.tokenized = true;
   }
+  return li.token_end - li.token_begin;
 }
 
 }  // namespace corpus_scan::splitting
