@@ -27,6 +27,9 @@ inline bool starts_with_ci(std::string_view s, std::string_view prefix) {
   return true;
 }
 
+// Position of `needle` (lower-case ASCII) in the first `limit` bytes of s (ASCII case folded), or npos.
+std::size_t find_ci(std::string_view s, std::string_view needle, std::size_t limit);
+
 struct LineInfo {
   std::string_view trimmed;        // content without surrounding space
   std::uint32_t chars = 0;         // code points of `trimmed`

@@ -2,7 +2,12 @@
 // many lines that must stay silent as lines that must fire.
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <random>
+
 #include "corpus_scan/splitter.hpp"
+#include "splitter_internal.hpp"
+#include "test_util.hpp"
 
 using namespace corpus_scan;
 
@@ -116,4 +121,61 @@ TEST_CASE("trim_space removes ASCII, ideographic and invisible space only", "[sp
   CHECK(trim_space("\u3000\u200B通过admin\u00A0") == "通过admin");
   CHECK(trim_space("   ") == "");
   CHECK(trim_space("a b") == "a b");
+}
+
+// find_ci looks for a needle's first bytes 16 positions at a time; the definition reads the line a
+// byte at a time. Both must agree on every line of data/ and the fixtures, every suffix of the short
+// ones, any limit, and on strings made of the needles' letters in both cases around the 16-byte steps.
+namespace {
+
+std::size_t find_ci_by_byte(std::string_view s, std::string_view needle, std::size_t limit) {
+  const std::size_t end = std::min(s.size(), limit);
+  for (std::size_t i = 0; i + needle.size() <= end; ++i) {
+    bool all = true;
+    for (std::size_t k = 0; k < needle.size(); ++k) all = all && splitting::ascii_lower(s[i + k]) == needle[k];
+    if (all) return i;
+  }
+  return std::string_view::npos;
+}
+
+void check_find_ci(std::string_view s) {
+  const std::string own(s);  // nothing readable after it (reads past the end would show under ASan)
+  for (std::string_view needle : {"news", "network", " reports", "abc"})
+    for (std::size_t limit : {std::size_t{0}, std::size_t{3}, std::size_t{17}, std::size_t{18}, std::size_t{19},
+                              std::size_t{40}, std::size_t{48}, std::size_t{60}, std::string_view::npos}) {
+      INFO("line: " << own << " needle: " << needle << " limit: " << limit);
+      REQUIRE(splitting::find_ci(own, needle, limit) == find_ci_by_byte(own, needle, limit));
+    }
+}
+
+}  // namespace
+
+TEST_CASE("find_ci equals a byte-at-a-time search on every real line and on made-up ones", "[splitter][cues]") {
+  std::vector<std::string> files;
+  for (const std::string& name : test::data_files()) files.push_back(test::slurp(test::data_path(name)));
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::fixture_path("")))
+    if (entry.is_regular_file()) files.push_back(test::slurp(entry.path().string()));
+  std::size_t lines = 0;
+  for (const std::string& text : files)
+    for (const Line& l : split_lines(text)) {
+      const std::string_view line = l.content(text);
+      check_find_ci(line);
+      ++lines;
+      if (line.size() < 70)
+        for (std::size_t k = 1; k < line.size(); ++k) check_find_ci(line.substr(k));
+    }
+  REQUIRE(lines > 2000);
+  std::mt19937 rng(7);
+  const std::string alphabet = "nNeEwWsS rtkoRabcNEWS\x0e\x4e\xce\x6e.";
+  for (int n = 0; n < 20000; ++n) {
+    std::string s(rng() % 90, ' ');
+    for (char& ch : s) ch = alphabet[rng() % alphabet.size()];
+    check_find_ci(s);
+  }
+  for (std::size_t pad = 0; pad < 70; ++pad)
+    for (std::string_view word : {"news", "NEWS", "nEwS", "network", " Reports", "abc"}) {
+      check_find_ci(std::string(pad, 'x') + std::string(word));
+      check_find_ci(std::string(pad, 'n') + std::string(word) + "tail");
+      check_find_ci(std::string(pad, 'x') + std::string(word).substr(0, word.size() - 1));
+    }
 }
