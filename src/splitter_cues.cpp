@@ -128,15 +128,15 @@ constexpr std::array kBylineLabels{
 constexpr std::array<std::string_view, 8> kHeaderPrefixes{
     "tag archives", "category archives", "archives:", "posts tagged", "tag:", "category:", "分类:", "标签:"};
 
-// For each first byte (either case), which labels of a table may match, in table order: a line
-// tries the one or two labels that start like it instead of the whole table.
-template <std::size_t N>
-class LabelIndex {
+// For each first byte (either case), which rows of a table (labels, prefixes) may match, in table
+// order: a line tries the one or two rows that start like it instead of the whole table.
+class FirstByteIndex {
  public:
-  explicit LabelIndex(const std::array<Label, N>& labels) {
-    static_assert(N <= 64, "one bit per label");
-    for (std::size_t k = 0; k < N; ++k) {
-      const auto c = static_cast<unsigned char>(labels[k].prefix[0]);
+  template <class Table, class Prefix>
+  FirstByteIndex(const Table& table, Prefix prefix) {
+    static_assert(std::tuple_size_v<Table> <= 64, "one bit per row");
+    for (std::size_t k = 0; k < table.size(); ++k) {
+      const auto c = static_cast<unsigned char>(prefix(table[k])[0]);
       bits_[c] |= std::uint64_t{1} << k;
       if (c >= 'a' && c <= 'z') bits_[c - 'a' + 'A'] |= std::uint64_t{1} << k;
     }
@@ -146,10 +146,15 @@ class LabelIndex {
  private:
   std::array<std::uint64_t, 256> bits_{};
 };
-const LabelIndex kEndIndex(kEndLabels);
-const LabelIndex kBylineIndex(kBylineLabels);
+constexpr auto kLabelPrefix = [](const Label& l) { return l.prefix; };
+constexpr auto kItself = [](std::string_view p) { return p; };
+const FirstByteIndex kEndIndex(kEndLabels, kLabelPrefix);
+const FirstByteIndex kBylineIndex(kBylineLabels, kLabelPrefix);
+const FirstByteIndex kHeaderIndex(kHeaderPrefixes, kItself);
+constexpr std::array<std::string_view, 4> kClauseWords{"article ", "chapter ", "section ", "clause "};
+const FirstByteIndex kClauseIndex(kClauseWords, kItself);
 
-// The first label of `labels` among `candidates` (bits, LabelIndex) that starts the line.
+// The first label of `labels` among `candidates` (bits, FirstByteIndex) that starts the line.
 bool match_label(std::string_view line, const Label* labels, std::uint64_t candidates, ArticleMetadata* meta) {
   for (; candidates != 0; candidates &= candidates - 1) {
     const Label* l = labels + __builtin_ctzll(candidates);
@@ -232,16 +237,16 @@ bool match_dateline(std::string_view line, ArticleMetadata* meta) {
 }
 
 bool is_page_header(std::string_view line) {
-  for (std::string_view p : kHeaderPrefixes)
-    if (starts_with_ci(line, p)) return true;
+  for (std::uint64_t m = kHeaderIndex.candidates(line[0]); m != 0; m &= m - 1)
+    if (starts_with_ci(line, kHeaderPrefixes[static_cast<std::size_t>(__builtin_ctzll(m))])) return true;
   // "标签归档 …", "分类目录归档 …", "作者归档 …": WordPress archive pages in Chinese.
   // (searched for in the first 24 bytes only: a long Chinese line has many 0xE5 bytes to stop at)
   return line.substr(0, 18 + std::string_view("归档").size()).find("归档") != std::string_view::npos;
 }
 
 bool is_numbered_clause(std::string_view line) {
-  static constexpr std::array<std::string_view, 4> kClauseWords{"article ", "chapter ", "section ", "clause "};
-  for (std::string_view p : kClauseWords) {
+  for (std::uint64_t m = kClauseIndex.candidates(line[0]); m != 0; m &= m - 1) {
+    const std::string_view p = kClauseWords[static_cast<std::size_t>(__builtin_ctzll(m))];
     if (!starts_with_ci(line, p)) continue;
     const std::string_view rest = line.substr(p.size());
     // "Article 5  Evaluation index", "Article  Award settings" (the number lost in translation):
