@@ -103,17 +103,19 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
   // are read one by one. (Fewer masks per block was the speed-up: each costs a compare, a
   // movemask and the shifts that join the four quarters.)
   std::uint64_t carry_space = 0, carry_dot = 0, carry_digit = 0, carry_upper = 0, carry_lower = 0, carry_plain = 0;
-  std::uint64_t double_space = 0, dot_space = 0, space_dot = 0, upper_lower = 0, before_upper = 0;
+  std::uint64_t carry_w = 0, carry_dot_space = 0, carry_w_dot = 0;
+  std::uint64_t double_space = 0, dot_space = 0, space_dot = 0, upper_lower = 0, before_upper = 0, domain_gap = 0;
   Mask control{}, high{};
   std::uint32_t found = 0;
   for (Blocks block(text); block.next();) {
-    std::uint64_t space = 0, dot = 0, digit = 0, rare = 0, lead = 0, upper = 0, letter = 0;
+    std::uint64_t space = 0, dot = 0, digit = 0, rare = 0, lead = 0, upper = 0, letter = 0, w = 0;
     for (int q = 0; q < 4; ++q) {
       const Bytes x = load(block.data() + 16 * q);
       const auto eq = [&](unsigned char c) { return x == splat(c); };
       const int shift = 16 * q;
       space |= bits16(eq(' ')) << shift;
       dot |= bits16(eq('.')) << shift;
+      w |= bits16(eq('w')) << shift;
       digit |= bits16(in_range(x, '0', '9')) << shift;
       upper |= bits16(in_range(x, 'A', 'Z')) << shift;
       letter |= bits16(in_range(x | splat(0x20), 'a', 'z')) << shift;
@@ -125,10 +127,11 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
     }
     const std::size_t base = block.base();
     const unsigned skip = block.skip();
-    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip, upper >>= skip, letter >>= skip;
+    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip, upper >>= skip, letter >>= skip, w >>= skip;
     const std::uint64_t space_before = shift_in(space, carry_space);
     double_space |= space_before & space;
-    dot_space |= shift_in(dot, carry_dot) & space;
+    const std::uint64_t dot_then_space = shift_in(dot, carry_dot) & space;
+    dot_space |= dot_then_space;
     space_dot |= space_before & dot;
     // A capital after a letter or a space (nearly all of them) is settled by masks; only one
     // after anything else (a mark, a bracket, a digit, the line's start) is looked at byte by
@@ -137,6 +140,8 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
     upper_lower |= shift_in(upper, carry_upper) & lower;
     before_upper |= shift_in(lower, carry_lower) & upper;
     rare |= upper & ~shift_in(letter | space, carry_plain);
+    // Where split-domain looks: ". " then a-z, or "w. " ("www. Xinhua"); most ". " start a sentence.
+    domain_gap |= (shift_in(dot_then_space, carry_dot_space) & lower) | (shift_in(shift_in(w, carry_w) & dot, carry_w_dot) & space);
     if (alnum_blocks) (*alnum_blocks)[base / 64] = letter | digit;
     // The byte after each number: split-number needs a space or colon there, and one more byte.
     for (std::uint64_t gaps = shift_in(digit, carry_digit) & ~digit & block.valid(); gaps != 0; gaps &= gaps - 1)
@@ -147,7 +152,7 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
   const auto flag = [](std::uint64_t mask, Trigger t) { return mask != 0 ? static_cast<std::uint32_t>(t) : std::uint32_t{0}; };
   found |= flag(bits16(control), kControl) | flag(bits16(high), kNonAscii) | flag(double_space, kDoubleSpace) |
            flag(dot_space, kDotSpace) | flag(space_dot, kSpaceDot) | flag(upper_lower, kUpperLower) |
-           flag(before_upper, kBeforeUpper);
+           flag(before_upper, kBeforeUpper) | flag(domain_gap, kDomainGap);
   if (text.front() == ' ' || text.back() == ' ') found |= kEdgeSpace;
   return found;
 }

@@ -42,6 +42,7 @@ enum Trigger : std::uint32_t {
   kDashMark = 1u << 16,       // U+2014: E2 80 94
   kOtherLead = 1u << 17,      // a lead byte (>= 0xC0) but those of U+2000-207F (E2 80, E2 81): the
                               // repetition-loop gate cannot tell that line's tokens (loop_gate.hpp)
+  kDomainGap = 1u << 18,      // ". " then a-z, or "w. " (where split-domain looks)
 };
 
 // Classifies 16 bytes per instruction (byte_blocks.hpp); tests/unit/normalizer_fast_test.cpp holds it
@@ -64,7 +65,7 @@ constexpr bool triggered(EditKind kind, std::uint32_t screen) noexcept {
     case EditKind::BrokenApostrophe: return has(kSpacedQuote);
     case EditKind::SplitNumber: return has(kDigitGap);
     case EditKind::MissingSpace: return has(kPunctUpper);
-    case EditKind::SplitDomain: return has(kDotSpace);
+    case EditKind::SplitDomain: return has(kDomainGap);
     case EditKind::GluedWords: return has(kUpperLower) && has(kBeforeUpper);
     case EditKind::RepetitionLoop: return true;  // its own gate decides (loop_gate.hpp)
     case EditKind::LostChars: return has(kDoubleQuestion | kReplacementLead);

@@ -108,7 +108,10 @@ TEST_CASE("screen: what each trigger notices", "[normalizer][screen]") {
       {"network.Investment", kPunctUpper, kDotSpace},
       {"according toPoisonous", kUpperLower | kBeforeUpper, kPunctUpper},
       {"x)According", kBeforeUpper | kUpperLower, 0},
-      {"Guangming. com", kDotSpace | kUpperLower, kSpaceDot},
+      {"Guangming. com", kDotSpace | kUpperLower | kDomainGap, kSpaceDot},
+      {"www. Xinhua", kDotSpace | kDomainGap, 0},
+      {"It rose. The end. A", kDotSpace, kDomainGap},  // sentences, not domains
+      {"e.g. the", kDotSpace | kDomainGap, 0},          // split-domain decides
       {"wait . . . then", kDotSpace | kSpaceDot, kNonAscii},
       {"Xi 'an", kSpacedQuote, 0},
       {"Xi \xE2\x80\x98" "an", kSpacedQuote | kNonAscii, 0},
