@@ -74,14 +74,16 @@ struct StopWordTable {
 };
 constexpr StopWordTable kStopWords;
 
-// `lower` holds the first min(len, 4) bytes of a lowercase ASCII word (the rest is ignored).
-// One lookup and one compare, no branch: a switch on the word's length mispredicted on most words.
-bool is_stop_word(const char (&lower)[4], std::uint32_t len) {
-  std::uint32_t bytes;
-  std::memcpy(&bytes, lower, sizeof bytes);
+bool is_stop_key(std::uint64_t key) { return kStopWords.slot[StopWordTable::index(key, kStopWords.multiplier)] == key; }
+// The key of a word of `len` bytes whose first min(len, 4) are `bytes` (the rest zero).
+constexpr std::uint64_t stop_word_key(std::uint32_t len, std::uint32_t bytes) { return (std::uint64_t{len} << 32) | bytes; }
+
+// `bytes` holds the first min(len, 4) bytes of a lowercase ASCII word, first byte lowest (the
+// rest is ignored). One lookup and one compare, no branch: a switch on the word's length
+// mispredicted on most words.
+bool is_stop_word(std::uint32_t bytes, std::uint32_t len) {
   const std::uint32_t kept = len < 4 ? len : 4;
-  const std::uint64_t key = (std::uint64_t{len} << 32) | (bytes & ((std::uint64_t{1} << (8 * kept)) - 1));
-  return kStopWords.slot[StopWordTable::index(key, kStopWords.multiplier)] == key;
+  return is_stop_key(stop_word_key(len, bytes & static_cast<std::uint32_t>((std::uint64_t{1} << (8 * kept)) - 1)));
 }
 
 bool is_closer(char32_t cp) {
@@ -165,12 +167,31 @@ class WordBytes {
     }
     if (fill_ >= kChunk) fold();
   }
-  // The word's first four bytes (past its end: anything), for the stopword test.
-  const char (&head() const)[4] { return *reinterpret_cast<const char(*)[4]>(buf_); }
+  // The word's first four bytes, first byte lowest (past its end: anything), for the stopword test.
+  std::uint32_t head() const {
+    std::uint32_t bytes;
+    std::memcpy(&bytes, buf_, sizeof bytes);
+    return bytes;
+  }
   std::uint64_t hash() const { return hash_chunk(folded_ ^ kWordSeed, buf_, fill_); }
+
+  // The hash of a word of n <= 16 bytes whose bytes 0-7 are `first` and 8-15 `second` (first
+  // byte lowest; bytes past n zero): what hash() returns for it. For callers that have a short
+  // word's bytes in registers and no WordBytes.
+  static std::uint64_t hash_short(std::uint64_t first, std::uint64_t second, std::size_t n) {
+    return hash_head(kWordSeed, first, second, n);
+  }
 
  private:
   static constexpr std::size_t kChunk = 64;
+  // XXH3's way with 9-16 bytes: a 64x64->128-bit product of the two words (each keyed), folded,
+  // then splitmix64's finalizer (the fold alone is weak when the second word is empty).
+  static std::uint64_t hash_head(std::uint64_t seed, std::uint64_t first, std::uint64_t second, std::size_t n) {
+    const std::uint64_t lo = first ^ (0xbf58476d1ce4e5b9ULL + seed), hi = second ^ (0x94d049bb133111ebULL - seed);
+    const unsigned __int128 product = static_cast<unsigned __int128>(lo) * hi;
+    return mix64(n * 0x9E3779B97F4A7C15ULL + lo + std::rotl(hi, 29) +
+                 (static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64)));
+  }
   // The first 16 bytes are always read (masked to the word), so words of up to 16 bytes, nearly
   // all of them, take no loop at all.
   static std::uint64_t hash_chunk(std::uint64_t seed, const unsigned char* p, std::size_t n) {
@@ -182,15 +203,8 @@ class WordBytes {
       const std::size_t left = n > i ? n - i : 0;
       return w & kKeep[left < 8 ? left : 8];
     };
-    // XXH3's way with 9-16 bytes: a 64x64->128-bit product of the two words (each keyed), folded.
-    const std::uint64_t lo = word(0) ^ (0xbf58476d1ce4e5b9ULL + seed), hi = word(8) ^ (0x94d049bb133111ebULL - seed);
-    const unsigned __int128 product = static_cast<unsigned __int128>(lo) * hi;
-    std::uint64_t h = n * 0x9E3779B97F4A7C15ULL + lo + std::rotl(hi, 29) +
-                      (static_cast<std::uint64_t>(product) ^ static_cast<std::uint64_t>(product >> 64));
-    // splitmix64's finalizer (the fold alone is weak when the second word is empty); words
-    // longer than 16 bytes mix on.
-    h = mix64(h);
-    if (n <= 16) return h;
+    std::uint64_t h = hash_head(seed, word(0), word(8), n);
+    if (n <= 16) return h;  // longer words mix on
     for (std::size_t i = 16; i < n; i += 8) h = (h ^ mix64(word(i))) * 0x9fb21c651e98df25ULL;
     return mix64(h);
   }
@@ -206,7 +220,9 @@ class WordBytes {
 
 class TextPass {
  public:
-  TextPass(ArticleStats& s, PassScratch& sc) : s_(s), sc_(sc), bmp_(bmp_char_classes()) {}
+  // `fast_words` false leaves every word to the general loop (for the test that both agree).
+  TextPass(ArticleStats& s, PassScratch& sc, bool fast_words = true)
+      : s_(s), sc_(sc), bmp_(bmp_char_classes()), fast_words_(fast_words) {}
 
   void run(std::string_view text) {
     std::uint32_t index = 0;
@@ -214,10 +230,13 @@ class TextPass {
     for (;;) {
       const std::size_t nl = text.find('\n', pos);
       const std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-      scan_line(line, index++);
+      // Every line but the last is followed by its '\n' and more text, which the 16-byte reads of
+      // scan_ascii_words may look at (a '\n' stops every run they look for).
+      scan_line(line, text.size() - pos, index++);
       if (nl == std::string_view::npos) break;
       pos = nl + 1;
     }
+    flush_tokens();
     end_paragraph(index);
     // One line per line of the span; the '\n's joining them are characters and white space too.
     s_.lines = index;
@@ -226,7 +245,8 @@ class TextPass {
   }
 
  private:
-  void scan_line(std::string_view l, std::uint32_t index) {
+  // `readable`: bytes from the line's start that may be read (the line, its '\n' and the text after).
+  void scan_line(std::string_view l, std::size_t readable, std::uint32_t index) {
     // At most one class per byte: sized once per line, written by index (no growth checks).
     // 16 bytes of slack for the 16-byte stores of scan_ascii_word_run.
     if (sc_.sentence_classes.size() < l.size() + 16) sc_.sentence_classes.resize(l.size() + 16);
@@ -244,6 +264,12 @@ class TextPass {
         end_cjk_run(l, i);
         nonblank = true;
         marks.any_not_space = true;  // letters and digits: never a space, never marked
+        if (!in_word_ && fast_words_) {
+          i = scan_ascii_words(l, readable, i, classes, line_chars, counts);
+          // (It leaves no word open, so prev_digit, read only inside a word, needs no update.)
+          if (i == l.size() || !is_ascii_word_char(l[i])) continue;
+          // else a word scan_ascii_words left to scan_ascii_word_run
+        }
         const std::size_t end = scan_ascii_word_run(l, i, classes + line_chars, counts);
         line_chars += end - i;
         prev_digit = (bmp_[static_cast<unsigned char>(l[end - 1])] & kDigit) != 0;
@@ -367,6 +393,11 @@ class TextPass {
       totals[kLatinLane] += latin;
       dots = 0;
     }
+    // Spaces (' ') read outside add(), which would have bumped the white space lane and reset dots.
+    void add_spaces(std::uint64_t n) {
+      totals[kWhitespaceLane] += n;
+      if (n != 0) dots = 0;
+    }
     void spill() {
       for (int k = 0; k < kLanes; ++k) totals[k] += (lanes >> (kLaneBits * k)) & kSpillEvery;
       lanes = 0;
@@ -384,6 +415,108 @@ class TextPass {
       s.hashes += hashes;
     }
   };
+
+  bool is_ascii_word_char(char c) const {
+    const auto b = static_cast<unsigned char>(c);
+    return b < 0x80 && (bmp_[b] & kWordChar);
+  }
+
+  // The commonest stretch of English text, "word word word", in a loop of its own: from `i`, an
+  // ASCII letter or digit that starts a word, reads words that lie inside one 16-byte block and
+  // surely end there (the byte after them ends a word by joins_word's rules), each followed by at
+  // most one space, and returns where it stops: at the first byte that is not such a word or such
+  // a space (possibly `i` itself, or the line's end). Each word is counted and hashed from the
+  // block's bytes, in registers: no WordBytes, no per-character work; its counts build up in
+  // locals and its token goes to the stage. Everything else (longer words, words that might
+  // continue, any other character) is the general loop's.
+  //
+  // It does exactly what the general loop does for these characters (tests/unit/stats_text_test.cpp
+  // checks the two agree over every line of data/ and tests/fixtures, and adversarial ones):
+  // the 16 classes and the lowercase bytes come as in scan_ascii_word_run; the hash is
+  // WordBytes::hash_short of the same bytes; a space is what scan_line's ' ' branch does.
+  // Not inlined: inside scan_line the loop's dozen counters were spilled to the stack.
+  __attribute__((noinline)) std::size_t scan_ascii_words(std::string_view l, std::size_t readable, std::size_t i,
+                                                         std::uint8_t* classes, std::uint64_t& line_chars,
+                                                         CharCounts& counts) {
+    namespace vb = blocks;
+    const auto* data = reinterpret_cast<const unsigned char*>(l.data());
+    const std::size_t n = l.size();
+    const std::uint64_t first_char = line_chars;
+    std::uint64_t chars = first_char, word_chars = 0, upper = 0, digits = 0;
+    std::uint64_t stops_and_letter_words = 0;  // stop words + (words with a letter << 32)
+    std::size_t staged = stage_fill_, words = 0;
+    while (i + 16 <= readable) {
+      const vb::Bytes v = vb::load(data + i);
+      const vb::Mask up = vb::in_range(v, 'A', 'Z');
+      const vb::Mask digit = vb::in_range(v, '0', '9');
+      const auto alnum_bits = static_cast<std::uint32_t>(vb::bits16(up | digit | vb::in_range(v, 'a', 'z')));
+      const auto run = static_cast<unsigned>(std::countr_zero(~alnum_bits));  // 1..16
+      const auto digit_bits = static_cast<std::uint32_t>(vb::bits16(digit));
+      // Does the byte after the run end the word? joins_word's rules, for all 16 bytes at once:
+      // a byte that is not a letter, digit, joiner or non-ASCII ends it; an apostrophe or hyphen
+      // when an ASCII non-word byte follows; '.' or ',' when no digit precedes it, or an ASCII
+      // non-digit follows. The byte after byte 15 is not in the block: unknown, so not ending.
+      // (Past the line's end is its '\n', which ends a word as the line's end does.)
+      const auto non_ascii = static_cast<std::uint32_t>(vb::bits16(reinterpret_cast<vb::Mask>(v)));
+      const auto joiner = static_cast<std::uint32_t>(vb::bits16((v == vb::splat('\'')) | (v == vb::splat('-'))));
+      const auto separator = static_cast<std::uint32_t>(vb::bits16((v == vb::splat('.')) | (v == vb::splat(','))));
+      const std::uint32_t known_next = ~(non_ascii >> 1) & 0x7FFF;
+      const std::uint32_t ends = (~(alnum_bits | non_ascii | joiner | separator) & 0xFFFF) |
+                                 (joiner & known_next & ~(alnum_bits >> 1)) |
+                                 (separator & (~(digit_bits << 1) | (known_next & ~(digit_bits >> 1))));
+      if (!((ends >> run) & 1)) break;  // run == 16 included: bit 16 of `ends` is 0
+      // The word is [i, i + run).
+      const std::uint32_t in_run = (1u << run) - 1;
+      const vb::Bytes sb = vb::splat(kSbLower) + (reinterpret_cast<vb::Bytes>(up) & vb::splat(kSbUpper - kSbLower)) +
+                           (reinterpret_cast<vb::Bytes>(digit) & vb::splat(kSbNumeric - kSbLower));
+      std::memcpy(classes + chars, &sb, sizeof sb);
+      const vb::Bytes lowered = (v | (reinterpret_cast<vb::Bytes>(up) & vb::splat(0x20))) & first_bytes(run);
+      std::uint64_t first, second;
+      std::memcpy(&first, &lowered, 8);
+      std::memcpy(&second, reinterpret_cast<const unsigned char*>(&lowered) + 8, 8);
+      const std::uint32_t word_digit_bits = digit_bits & in_run;
+      upper += bit_count16(static_cast<std::uint32_t>(vb::bits16(up)) & in_run);
+      digits += bit_count16(word_digit_bits);
+      word_chars += run;
+      // Bytes past the run are zero in `first`, so its low half is the stopword test's bytes.
+      stops_and_letter_words += is_stop_key(stop_word_key(run, static_cast<std::uint32_t>(first))) +
+                                (std::uint64_t{word_digit_bits != in_run} << 32);
+      ++words;
+      if (staged == kStage) {
+        stage_fill_ = staged;
+        flush_tokens();
+        staged = 0;
+      }
+      stage_hash_[staged] = WordBytes::hash_short(first, second, run);
+      stage_chars_[staged] = run;
+      ++staged;
+      chars += run;
+      i += run;
+      // One space, then on if a letter or digit follows. (i < readable: the run ended in the block.)
+      if (i == n || data[i] != ' ') break;
+      classes[chars++] = kSbSp;
+      ++i;
+      if (i == n || !is_ascii_word_char(static_cast<char>(data[i]))) break;
+    }
+    stage_fill_ = staged;
+    line_chars = chars;
+    const std::uint64_t letter_words = stops_and_letter_words >> 32;
+    s_.english_words += words;
+    s_.english_word_chars += word_chars;
+    s_.alpha_words += letter_words;
+    para_counts_.latin_words += letter_words;
+    s_.stop_words += static_cast<std::uint32_t>(stops_and_letter_words);
+    counts.add_ascii_word_run(upper, digits, word_chars - digits);
+    counts.add_spaces(chars - first_char - word_chars);
+    return i;
+  }
+
+  // 16 bytes whose first k (0..16) are all ones and the rest zero.
+  static blocks::Bytes first_bytes(unsigned k) {
+    static constexpr unsigned char kOnesThenZeros[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                                         0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    return blocks::load(kOnesThenZeros + 16 - k);
+  }
 
   // The general loop's work for a run of ASCII letters and digits starting at `i`, done with the
   // class bits of each byte (the same table, so the same answer) but without the per-character
@@ -503,9 +636,19 @@ class TextPass {
     run_chars_ = 0;
   }
 
+  // Tokens go to a small stage first and to sc_.tokens in bulk: two push_backs per token reloaded
+  // the vectors' ends from memory each time (every store through the byte-sized class buffer may
+  // alias them), and the loop of scan_ascii_words keeps its place in the stage in a register.
   void push_token(std::uint64_t hash, std::uint32_t chars) {
-    sc_.tokens.hash.push_back(hash);
-    sc_.tokens.chars.push_back(chars);
+    if (stage_fill_ == kStage) flush_tokens();
+    stage_hash_[stage_fill_] = hash;
+    stage_chars_[stage_fill_] = chars;
+    ++stage_fill_;
+  }
+  void flush_tokens() {
+    sc_.tokens.hash.insert(sc_.tokens.hash.end(), stage_hash_, stage_hash_ + stage_fill_);
+    sc_.tokens.chars.insert(sc_.tokens.chars.end(), stage_chars_, stage_chars_ + stage_fill_);
+    stage_fill_ = 0;
   }
 
   void finish_nonblank_line(std::string_view l, std::uint32_t index, std::uint64_t line_chars) {
@@ -572,11 +715,17 @@ class TextPass {
   ArticleStats& s_;
   PassScratch& sc_;
   const std::uint16_t* bmp_;
+  const bool fast_words_;
   // the word being read
   bool in_word_ = false;
   WordBytes word_bytes_;
   std::uint32_t word_len_ = 0;  // code points
   bool word_ascii_ = true, word_has_letter_ = false, word_has_latin_ = false;
+  // tokens not yet in sc_.tokens, in order
+  static constexpr std::size_t kStage = 256;
+  std::size_t stage_fill_ = 0;
+  std::uint64_t stage_hash_[kStage];
+  std::uint32_t stage_chars_[kStage];
   // the CJK run being read (byte offset into the current line)
   std::size_t run_begin_ = 0;
   std::uint32_t run_chars_ = 0;
@@ -618,6 +767,26 @@ void count_edits(ArticleStats& s, const std::vector<Edit>& edits) {
   }
   s.artifacts_per_1000_chars = ratio(1000.0 * double(s.mt_edits), s.chars);
 }
+
+}  // namespace
+
+namespace stats_detail {
+
+TextPassResult run_text_pass(std::string_view text, bool fast_words) {
+  TextPassResult r;
+  PassScratch sc;
+  TextPass pass(r.stats, sc, fast_words);
+  pass.run(text);
+  r.tokens = std::move(sc.tokens);
+  r.lines = std::move(sc.lines);
+  r.paragraphs = std::move(sc.paragraphs);
+  r.text_hash = pass.text_hash();
+  return r;
+}
+
+}  // namespace stats_detail
+
+namespace {
 
 PassScratch& pass_scratch() {
   thread_local PassScratch scratch;

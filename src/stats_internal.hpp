@@ -146,7 +146,8 @@ class CountTable {
     for (std::size_t k = 0; k < n; ++k) {
       const std::uint64_t key = stored(key_of(k));
       // Fibonacci hashing: the top bits of one multiplication. Token hashes are mixed already
-      // and n-gram keys are sums of them, so a full mix64 per insert would buy nothing.
+      // and n-gram keys are pairs of slots (distinct small numbers in both halves, which the
+      // multiplication spreads over the top bits), so a full mix64 per insert would buy nothing.
       std::size_t i = (key * 0x9E3779B97F4A7C15ULL) >> shift;
       for (;;) {
         Slot& s = table[i];
@@ -241,6 +242,17 @@ struct TokenStream {
   std::vector<std::uint64_t> hash;   // one per token: an English word (lowercased) or a CJK character
   std::vector<std::uint32_t> chars;  // code points of each token
 };
+
+// The text pass alone over `text` (what compute_stats counts before the token-level families), for
+// tests. With `fast_words` false it leaves every word to its general loop, so a test can check
+// that the loop for runs of short ASCII words (scan_ascii_words) changes nothing.
+struct TextPassResult {
+  ArticleStats stats;
+  TokenStream tokens;
+  std::vector<LineKey> lines, paragraphs;
+  std::uint64_t text_hash = 0;
+};
+TextPassResult run_text_pass(std::string_view text, bool fast_words);
 
 // Fills stats.repetition and stats.distinct_tokens / unigram_entropy. `lines` are the non-blank
 // lines, `paragraphs` the paragraphs; stats.chars must already be counted.

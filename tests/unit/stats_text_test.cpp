@@ -1,0 +1,112 @@
+// The text pass's loop for runs of short ASCII words (src/stats.cpp, scan_ascii_words) is a second
+// implementation of what its general loop does for them: it counts and hashes a word from the
+// 16 bytes around it instead of character by character through WordBytes. These tests hold the two
+// to the same answer: every count, every token (hash and length) and every line hash, over every
+// line and every whole file of data/ and tests/fixtures, and over strings made to sit on the
+// fast loop's edges (16-byte blocks, joiners, line ends, non-ASCII neighbours).
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "../../src/stats_internal.hpp"
+#include "corpus_scan/reader.hpp"
+#include "corpus_scan/text.hpp"
+#include "test_util.hpp"
+
+using namespace corpus_scan;
+using namespace corpus_scan::stats_detail;
+
+namespace {
+
+// Fails with the text when the fast loop changes any number the text pass produces.
+void check_same(std::string_view text) {
+  const TextPassResult fast = run_text_pass(text, true), general = run_text_pass(text, false);
+  INFO("text: " << std::string(text.substr(0, 300)));
+  const ArticleStats &f = fast.stats, &g = general.stats;
+  CHECK(f.chars == g.chars);
+  CHECK(f.lines == g.lines);
+  CHECK(f.nonblank_lines == g.nonblank_lines);
+  CHECK(f.paragraphs == g.paragraphs);
+  CHECK(f.sentences == g.sentences);
+  CHECK(f.english_words == g.english_words);
+  CHECK(f.chinese_words == g.chinese_words);
+  CHECK(f.cjk_chars == g.cjk_chars);
+  CHECK(f.latin_letters == g.latin_letters);
+  CHECK(f.uppercase == g.uppercase);
+  CHECK(f.digits == g.digits);
+  CHECK(f.punctuation == g.punctuation);
+  CHECK(f.whitespace == g.whitespace);
+  CHECK(f.hashes == g.hashes);
+  CHECK(f.ellipses == g.ellipses);
+  CHECK(f.stop_words == g.stop_words);
+  CHECK(f.alpha_words == g.alpha_words);
+  CHECK(f.english_word_chars == g.english_word_chars);
+  CHECK(f.terminal_punct_lines == g.terminal_punct_lines);
+  CHECK(f.ellipsis_lines == g.ellipsis_lines);
+  CHECK(f.bullet_lines == g.bullet_lines);
+  CHECK(fast.tokens.hash == general.tokens.hash);
+  CHECK(fast.tokens.chars == general.tokens.chars);
+  CHECK(fast.text_hash == general.text_hash);
+  REQUIRE(fast.lines.size() == general.lines.size());
+  for (std::size_t k = 0; k < fast.lines.size(); ++k) {
+    CHECK(fast.lines[k].hash == general.lines[k].hash);
+    CHECK(fast.lines[k].chars == general.lines[k].chars);
+  }
+  CHECK(fast.paragraphs.size() == general.paragraphs.size());
+}
+
+std::vector<std::string> sample_files() {
+  std::vector<std::string> texts;
+  for (const std::string& name : test::data_files()) texts.push_back(test::slurp(test::data_path(name)));
+  for (const char* name : {"blank_lines.txt", "bom.txt", "crlf.txt", "empty.txt", "invalid_utf8.txt", "lone_cr.txt"})
+    texts.push_back(test::slurp(test::fixture_path(name)));
+  return texts;
+}
+
+}  // namespace
+
+TEST_CASE("the ASCII words loop agrees with the general loop on every line and file of the samples",
+          "[stats][text]") {
+  std::size_t lines = 0;
+  for (const std::string& text : sample_files()) {
+    check_same(text);  // whole: lines followed by more text, which the loop's 16-byte reads may see
+    for (const Line& l : split_lines(text)) {
+      check_same(l.content(text));  // alone: the line's end is the text's end
+      ++lines;
+    }
+  }
+  CHECK(lines > 1000);
+}
+
+TEST_CASE("the ASCII words loop agrees with the general loop at its edges", "[stats][text]") {
+  const std::vector<std::string> pieces = {
+      // joiners after a run: apostrophes, hyphens, '.' and ',' between digits or not
+      "Xi'an", "China's", "e-commerce", "well- known", "end-", "'quoted'", "3.51", "2,100", "U.S. and", "a.b",
+      "9.x", "9.", "x.9", "1,a", "a,1", "abc.", "ABC,", "rock'n'roll", "--", "9-9",
+      // non-ASCII neighbours: letters, U+2019 and U+2010 joiners, CJK, quotes, digits of other scripts
+      "café", "naïve", "China’s", "e‐commerce", "ABC中文def", "中文ABC", "“Quoted”", "x٣", "7٣", "3.٣", "word’",
+      // case, digits and stop words
+      "THE", "The", "the", "AND", "and", "With", "have", "that", "be", "to", "of", "MiXeD9Case", "a", "Z", "0",
+      // spaces, tabs, invisible characters, sentence marks, symbols
+      "  two  spaces", "tab\there", "zero\u200Bwidth", "Dr. Smith went home. He slept!", "#tag", "wait...", "…",
+      "a\rb", "trailing ",
+      // long words: 15, 16, 17 bytes and more, and past the 64 bytes a word's hash folds at
+      std::string(15, 'q'), std::string(16, 'Q'), std::string(17, 'r'), std::string(31, 's'), std::string(64, 'T'),
+      std::string(70, 'u') + "é" + std::string(10, 'V')};
+  // Each piece alone, at every offset within a 16-byte block, before and after other pieces, at
+  // a line's end and in the middle of a line.
+  for (const std::string& p : pieces) {
+    for (std::size_t pad = 0; pad < 17; ++pad) {
+      const std::string lead = std::string(pad, 'x') + " ";
+      check_same(lead + p);
+      check_same(lead + p + " tail words");
+      check_same(lead + p + "\n" + p + " next line");
+      check_same(std::string(pad, ' ') + p + "," + p + "." + p);
+    }
+  }
+  std::string all;
+  for (const std::string& a : pieces)
+    for (const std::string& b : {std::string(" "), std::string(""), std::string("\n"), std::string(". ")}) all += a + b;
+  check_same(all);
+}
