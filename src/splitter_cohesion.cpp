@@ -124,6 +124,14 @@ void CohesionWindows::advance_to(std::size_t line) {
 void CohesionWindows::clip_left_at(std::size_t line) {
   const std::size_t p = line_start_[line - seq_first_];
   Sums s = sums_;
+  if (p >= mid_) {
+    // The whole left window goes (the scorer clips at the gap): every left count, the dot
+    // product, the left norm and Han count become 0, without updating them token by token.
+    for (std::size_t i = lo_; i < mid_; ++i) counts_[bucket(i)].left = 0;
+    lo_ = mid_;
+    s.dot = s.left_norm = 0;
+    s.left_han = 0;
+  }
   while (lo_ < p && lo_ < mid_) add_left(s, lo_++, -1);
   sums_ = s;
 }

@@ -220,6 +220,17 @@ bool looks_like_list_item(std::string_view s) {
   return false;
 }
 
+// ASCII digits in s, 16 bytes at a time (a byte loop cost two or three instructions a byte).
+std::uint32_t count_digits(std::string_view s) {
+  using namespace blocks;
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::uint32_t n = 0;
+  std::size_t i = 0;
+  for (; i + 16 <= s.size(); i += 16) n += static_cast<std::uint32_t>(__builtin_popcountll(bits16(in_range(load(p + i), '0', '9'))));
+  for (; i < s.size(); ++i) n += p[i] >= '0' && p[i] <= '9';
+  return n;
+}
+
 bool has_no_words(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const DecodedChar d = decode_utf8(s, i);
@@ -351,7 +362,7 @@ float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
   if (is_sentence_end(last.cp)) shape *= chars > 100 ? 0.5f : 0.8f;
   if (chars > 160) shape *= 0.5f;
   // "Jiang Wenli 00:42:43", "105 km group": rows of a table, not titles
-  const auto digits = static_cast<std::uint32_t>(std::count_if(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }));
+  const std::uint32_t digits = count_digits(s);
   if (digits * 4 >= chars) shape *= 0.3f;
   return shape;
 }
