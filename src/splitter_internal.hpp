@@ -64,6 +64,7 @@ void tokenize(std::string_view trimmed, std::vector<std::uint32_t>& tokens);
 std::uint32_t word_hash(std::string_view word);
 bool is_stopword_hash(std::uint32_t hash);
 bool is_common_han(char32_t cp);
+std::uint32_t count_digits(std::string_view s);  // ASCII digits
 
 // How much a trimmed line, on its own, looks like an article title (0 = not at all).
 float title_shape(std::string_view trimmed, std::uint32_t chars, LineCue cue);

@@ -5,6 +5,7 @@
 // apostrophes, invalid UTF-8, Han characters common and not.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <random>
 
@@ -57,6 +58,8 @@ void check_line(std::string_view line) {
   INFO("line: " << own);
   REQUIRE(fast == expected);
   REQUIRE(count_code_points(own) == chars_by_character(own));
+  REQUIRE(count_digits(own) == static_cast<std::uint32_t>(std::count_if(
+                                   own.begin(), own.end(), [](char c) { return c >= '0' && c <= '9'; })));
 }
 
 std::vector<std::string> repository_lines() {
@@ -108,6 +111,8 @@ TEST_CASE("fast tokens and counts on edge cases: block boundaries, apostrophes, 
       "𠀀𠀁 extension B, 〇, 兀 compatibility",
       "naïve café Ωmega résumé",              // letters above ASCII end words
       "tab\tseparated\0nul\x7f" "del",
+      std::string(5000, '7'),                  // digits: more 16-byte chunks than a byte lane counts (255)
+      std::string(4079, '0') + "/:9" + std::string(4100, '1') + "x",
   };
   for (const std::string& c : cases) {
     check_line(c);
