@@ -11,6 +11,7 @@
 #include "normalizer/screen.hpp"
 #include "normalizer/script.hpp"
 #include "normalizer/tables.hpp"
+#include "normalizer/word_sites.hpp"
 #include "normalizer/words.hpp"
 
 namespace corpus_scan::normalizer {
@@ -156,20 +157,14 @@ bool needs_space(std::string_view text, std::size_t punct) {
 }  // namespace
 
 void find_missing_space(std::string_view text, std::vector<Pending>& out) {
-  const std::size_t n = text.size();
-  for (std::size_t i = 1; i + 1 < n; ++i) {
-    // Cheapest test first: a capital letter right after a non-letter.
-    if (!is_ascii_upper(text[i + 1])) continue;
-    const char c = text[i];
-    if (c != '.' && c != ',' && c != ';' && c != ':' && c != '!' && c != '?') continue;
+  for_each_mark_before_capital(text, [&](std::size_t i) {
     if (needs_space(text, i)) out.push_back({i + 1, i + 1, " ", EditKind::MissingSpace});
-  }
+  });
 }
 
 void find_glued_words(std::string_view text, std::vector<Pending>& out) {
   const std::size_t n = text.size();
-  for (std::size_t i = 1; i + 1 < n; ++i) {
-    if (!is_ascii_upper(text[i]) || !is_ascii_lower(text[i + 1])) continue;
+  for_each_inner_capital(text, [&](std::size_t i) {
     const std::size_t right_end = letters_end(text, i);
     const bool clean_end = right_end == n || !(is_identifier_byte(text[right_end]) || text[right_end] == '(');
     // "x)According": a closing bracket glued to the next sentence.
@@ -177,9 +172,9 @@ void find_glued_words(std::string_view text, std::vector<Pending>& out) {
       const std::size_t open = text.rfind('(', i - 1);
       if (open != std::string_view::npos && i - 1 - open >= 3 && clean_end && has_lower(text.substr(i, right_end - i)))
         out.push_back({i, i, " ", EditKind::GluedWords});
-      continue;
+      return;
     }
-    if (!is_ascii_lower(text[i - 1])) continue;
+    if (!is_ascii_lower(text[i - 1])) return;
     // The left half: an all-lowercase word starting at a word boundary (so never "McTominay",
     // "OpenAI", "iPad" or "xAI": those start with a capital or a single letter).
     std::size_t left_begin = i - 1;
@@ -188,7 +183,7 @@ void find_glued_words(std::string_view text, std::vector<Pending>& out) {
       const char before = text[left_begin - 1];
       if (is_identifier_byte(before) || before == '.' || before == '@' || before == '/' || before == '-' ||
           static_cast<unsigned char>(before) >= 0x80)
-        continue;
+        return;
     }
     // The right half: one capitalised word, then the end of the token (never "yieldFromRequest").
     const std::size_t right_lower_end = [&] {
@@ -196,13 +191,13 @@ void find_glued_words(std::string_view text, std::vector<Pending>& out) {
       while (k < n && is_ascii_lower(text[k])) ++k;
       return k;
     }();
-    if (right_lower_end != right_end || !clean_end) continue;
+    if (right_lower_end != right_end || !clean_end) return;
     const std::string_view left = text.substr(left_begin, i - left_begin);
     const std::string_view right = text.substr(i, right_end - i);
-    if (left.size() < 2 || !is_english_word(left) || !is_english_word(right)) continue;
-    if (is_english_word(text.substr(left_begin, right_end - left_begin))) continue;
+    if (left.size() < 2 || !is_english_word(left) || !is_english_word(right)) return;
+    if (is_english_word(text.substr(left_begin, right_end - left_begin))) return;
     out.push_back({i, i, " ", EditKind::GluedWords});
-  }
+  });
 }
 
 namespace {

@@ -18,6 +18,7 @@
 #include "normalizer/screen.hpp"
 #include "normalizer/script.hpp"
 #include "normalizer/tables.hpp"
+#include "normalizer/word_sites.hpp"
 #include "test_util.hpp"
 
 using namespace corpus_scan;
@@ -98,6 +99,24 @@ void reference_split_domain(std::string_view text, std::vector<normalizer::Pendi
   }
 }
 
+// The sites missing-space and glued-words look at (word_sites.hpp), one byte at a time as their
+// loops did before the masks.
+std::vector<std::size_t> reference_marks_before_capitals(std::string_view text) {
+  std::vector<std::size_t> sites;
+  for (std::size_t i = 1; i + 1 < text.size(); ++i)
+    if (normalizer::is_ascii_upper(text[i + 1]) && std::string_view(".,;:!?").find(text[i]) != std::string_view::npos)
+      sites.push_back(i);
+  return sites;
+}
+std::vector<std::size_t> reference_inner_capitals(std::string_view text) {
+  using normalizer::is_ascii_lower;
+  std::vector<std::size_t> sites;
+  for (std::size_t i = 1; i + 1 < text.size(); ++i)
+    if (normalizer::is_ascii_upper(text[i]) && is_ascii_lower(text[i + 1]) && (is_ascii_lower(text[i - 1]) || text[i - 1] == ')'))
+      sites.push_back(i);
+  return sites;
+}
+
 // The repetition-loop gate (loop_gate.hpp) one token at a time: "maybe" at any lead byte but those
 // of U+2000-207F; else tokens are the runs of ASCII letters and digits, each signed by its
 // case-folded first byte plus 32 times its length (mod 256), and some m <= 8 must see 3m tokens
@@ -169,6 +188,7 @@ std::vector<std::string> adversarial_lines() {
                     std::string(pad + 60, 'y') + " " + std::string(pad + 60, 'y'));
     lines.push_back(p + "\xE2\x80");
     lines.push_back(std::string(pad, ' ') + "ends in a word");
+    lines.push_back(p + ".Investment" + p + "according toPoisonous x)According,A");  // sites across blocks
   }
   // Lines of whole 64-byte blocks whose last word (completing a loop, or not) ends the line.
   for (std::size_t size : {64, 128, 192}) {
@@ -315,6 +335,24 @@ TEST_CASE("fast paths: split-domain visits every \". \" that it can join", "[nor
     for (std::size_t k = 0; k < got.size(); ++k) CHECK((got[k].begin == expected[k].begin && got[k].end == expected[k].end));
   }
   CHECK(joined > 70);
+}
+
+TEST_CASE("fast paths: the word passes visit every site their byte loops did", "[normalizer][fast]") {
+  std::size_t marks = 0, capitals = 0;
+  for (const std::string& line : sample_lines()) {
+    std::vector<std::size_t> got_marks, got_capitals;
+    normalizer::for_each_mark_before_capital(line, [&](std::size_t i) { got_marks.push_back(i); });
+    normalizer::for_each_inner_capital(line, [&](std::size_t i) { got_capitals.push_back(i); });
+    const std::vector<std::size_t> expected_marks = reference_marks_before_capitals(line);
+    const std::vector<std::size_t> expected_capitals = reference_inner_capitals(line);
+    marks += expected_marks.size();
+    capitals += expected_capitals.size();
+    INFO(line);
+    CHECK(got_marks == expected_marks);
+    CHECK(got_capitals == expected_capitals);
+  }
+  CHECK(marks > 200);
+  CHECK(capitals > 200);
 }
 
 TEST_CASE("fast paths: an empty line is left as it is, with no edit", "[normalizer][fast]") {
