@@ -24,8 +24,10 @@ std::uint16_t compute_char_class(char32_t cp) {
   std::uint16_t cls = 0;
   const bool alphabetic = u_hasBinaryProperty(c, UCHAR_ALPHABETIC);
   const std::int8_t type = u_charType(c);
+  // The script only matters for letters (below, every use is `alphabetic && ...`): the table
+  // fill asks ICU once per code point of each block the text touches, so skip the call.
   UErrorCode status = U_ZERO_ERROR;
-  const UScriptCode script = uscript_getScript(c, &status);
+  const UScriptCode script = alphabetic ? uscript_getScript(c, &status) : USCRIPT_COMMON;
   const bool cjk = is_cjk_ideograph(cp) ||
                    (alphabetic && (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA ||
                                    script == USCRIPT_HANGUL || script == USCRIPT_BOPOMOFO));
@@ -36,7 +38,7 @@ std::uint16_t compute_char_class(char32_t cp) {
   if (!cjk && (alphabetic || type == U_DECIMAL_DIGIT_NUMBER || mark)) cls |= kWordChar;
   if (u_hasBinaryProperty(c, UCHAR_UPPERCASE)) cls |= kUpper;
   if (type == U_DECIMAL_DIGIT_NUMBER) cls |= kDigit;
-  if (U_GET_GC_MASK(c) & U_GC_P_MASK) cls |= kPunct;
+  if (U_MASK(type) & U_GC_P_MASK) cls |= kPunct;  // U_GET_GC_MASK(c), without asking u_charType again
   if (u_isUWhiteSpace(c)) cls |= kSpace;
   if (alphabetic && script == USCRIPT_LATIN) cls |= kLatin;
   if (is_horizontal_space(cp) || is_invisible(cp)) cls |= kBlankish;
