@@ -5,6 +5,7 @@
 #include "normalizer/passes.hpp"
 #include "normalizer/rewrite.hpp"
 #include "normalizer/screen.hpp"
+#include "normalizer/script.hpp"
 
 namespace corpus_scan {
 
@@ -48,21 +49,37 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   rewrite.reset(line);
   pending.clear();
 
-  // One look at the bytes says which passes could find anything; a pass that changed the text
-  // has the screen redone, so it always describes what the next pass reads.
-  std::uint32_t screen = screen_line(rewrite.text(), &alnum_blocks);
   // The text's version goes up with every change. A pass that found nothing on one version finds
   // nothing on it again (passes are functions of the text), so a later round skips it until the
   // text changes: a line changed once is not read again by every pass.
   std::uint32_t version = 1;
   std::array<std::uint32_t, kEditKindCount> clean_at{};  // the version a pass last found nothing on
+  auto is_clean = [&](EditKind kind) { return clean_at[static_cast<std::size_t>(kind)] == version; };
+
+  // An ASCII line with a space at either end (indentation, trailing space: most lines that change
+  // at all) is triggered for the whitespace pass, and nothing runs before that pass on ASCII: it
+  // runs before the line is screened rather than after, which would screen the line twice.
+  const bool whitespace_first =
+      options_.on(EditKind::Whitespace) && (line.front() == ' ' || line.back() == ' ') && all_ascii(line);
+  if (whitespace_first) {
+    find_whitespace(line, pending);
+    if (pending.empty()) {
+      clean_at[static_cast<std::size_t>(EditKind::Whitespace)] = version;
+    } else {
+      rewrite.apply(pending);
+      ++version;
+    }
+  }
+
+  // One look at the bytes says which passes could find anything; a pass that changed the text
+  // has the screen redone, so it always describes what the next pass reads.
+  std::uint32_t screen = screen_line(rewrite.text(), &alnum_blocks);
   auto apply = [&] {
     if (pending.empty()) return;
     rewrite.apply(pending);
     screen = screen_line(rewrite.text(), &alnum_blocks);
     ++version;
   };
-  auto is_clean = [&](EditKind kind) { return clean_at[static_cast<std::size_t>(kind)] == version; };
 
   // Output is always valid UTF-8, whatever is switched off.
   if ((screen & kNonAscii) != 0) {
@@ -87,7 +104,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   constexpr int kMaxRounds = 4;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::uint32_t round_start = version;  // a round changed the text iff the version moved
-    run(EditKind::Whitespace, &find_whitespace);
+    if (round > 0 || !whitespace_first) run(EditKind::Whitespace, &find_whitespace);
     run(EditKind::CjkPunctInLatin, &find_cjk_punct);
     run(EditKind::SplitEllipsis, &find_split_ellipsis);
     run(EditKind::SplitDash, &find_split_dash);
