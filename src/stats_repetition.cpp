@@ -1,11 +1,20 @@
 // Gopher's repetition measures (Rae et al. 2021, A.1.1, table A1), with Chinese measured by
 // characters: a token is an English word or one CJK character.
 //
-// Speed: n-grams are never built as strings. Each token is a 64-bit hash; the hash of the n-gram
-// starting at token i is read off polynomial prefix hashes in O(1). Counting goes level by level
-// (n = 1, 2, ..., 10) and only n-grams that can repeat are counted: an n-gram occurs twice only
-// if both (n-1)-grams inside it do, so level n counts just the positions where the (n-1)-grams
-// at i and i+1 both repeated. Ordinary prose leaves few such positions after n = 3.
+// Speed: n-grams are never built as strings, nor hashed. Counting goes level by level (n = 1, 2,
+// ..., 10) and only n-grams that can repeat are counted: an n-gram occurs twice only if both
+// (n-1)-grams inside it do, so level n counts just the positions where the (n-1)-grams at i and
+// i+1 both repeated. Ordinary prose leaves few such positions after n = 3.
+//
+// Identity of an n-gram: level 1 counts the 64-bit token hashes in the count table, whose slot
+// is then a name for the token, unique within the level. The n-gram at i (n >= 2) is the pair
+// of the (n-1)-grams at i and i+1 (they overlap in n-2 tokens and together spell it), so its key
+// is the pair of their level-(n-1) slots, packed into 64 bits. By induction two n-grams get the
+// same key exactly when their token hashes are equal in order: the same classes as a hash of the
+// token sequence (which this used to be, a polynomial hash of the token hashes) except for that
+// hash's own collisions (2^-64 a pair of n-grams) and for token hashes 0 and 1, which the table
+// stores alike. The key costs two loads the kept list already has, instead of a polynomial over
+// prefix hashes; tests/unit/stats_repetition_test.cpp holds the two definitions to each other.
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -17,15 +26,14 @@ namespace corpus_scan::stats_detail {
 
 namespace {
 
-constexpr std::uint64_t kBase = 0x9E3779B97F4A7C15ULL;  // odd multiplier of the polynomial hash
 constexpr std::size_t kMaxN = 10;
 constexpr std::uint32_t kNotCounted = std::numeric_limits<std::uint32_t>::max();
 
 struct Scratch {
-  std::vector<std::uint64_t> prefix_hash;   // prefix_hash[k] = sum_{j<k} token[j] * B^(k-1-j)
   std::vector<std::uint64_t> prefix_chars;  // prefix_chars[k] = chars of tokens [0, k)
   std::vector<std::uint32_t> positions;     // at level n: the positions counted (ascending)
   std::vector<std::uint32_t> slot;          // their count-table slots
+  std::vector<std::uint64_t> next_keys;     // the keys of level n + 1's candidates
   CountTable table;
 };
 
@@ -92,30 +100,24 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
   const std::size_t t = tokens.hash.size();
   if (t == 0) return;
   // The buffers only grow: resizing down and up again per article would zero them each time.
-  grow_to(sc.prefix_hash, t + 1);
   grow_to(sc.prefix_chars, t + 1);
-  sc.prefix_hash[0] = sc.prefix_chars[0] = 0;
-  for (std::size_t k = 0; k < t; ++k) {
-    sc.prefix_hash[k + 1] = sc.prefix_hash[k] * kBase + tokens.hash[k];
-    sc.prefix_chars[k + 1] = sc.prefix_chars[k] + tokens.chars[k];
-  }
+  sc.prefix_chars[0] = 0;
+  for (std::size_t k = 0; k < t; ++k) sc.prefix_chars[k + 1] = sc.prefix_chars[k] + tokens.chars[k];
   const double token_chars = double(sc.prefix_chars[t]);
   // Positions are kept as compact lists (built without branches: the flags are unpredictable),
   // so each level touches only its candidates: all positions for unigrams, then few.
   grow_to(sc.positions, t);
   grow_to(sc.slot, t);
+  grow_to(sc.next_keys, t);
   for (std::size_t i = 0; i < t; ++i) sc.positions[i] = static_cast<std::uint32_t>(i);
   std::size_t candidates = t;
+  const std::uint64_t* keys = tokens.hash.data();  // level 1: the tokens themselves
 
-  std::uint64_t base_pow = 1;  // B^n
   for (std::size_t n = 1; n <= kMaxN && n <= t && candidates > 0; ++n) {
-    base_pow *= kBase;
     std::uint32_t* pos = sc.positions.data();
     std::uint32_t* slot = sc.slot.data();
     sc.table.reset(candidates);
-    const std::uint64_t* prefix = sc.prefix_hash.data();
-    sc.table.add_each(
-        candidates, [&](std::size_t k) { return prefix[pos[k] + n] - prefix[pos[k]] * base_pow; }, slot);
+    sc.table.add_each(candidates, [keys](std::size_t k) { return keys[k]; }, slot);
     // Keep the positions whose n-gram repeats. Every such position is a candidate (its two
     // (n-1)-grams repeat too), so the kept list is exactly the repeating n-grams, in order.
     std::size_t kept = 0;
@@ -164,11 +166,16 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
     }
     // Next level: an (n+1)-gram at i can repeat only if the n-grams at i and i+1 both do, that
     // is when i + 1 follows i in the kept list (i + 1 < m holds then: it is an n-gram position).
+    // Its key is the pair of their slots; the first is offset by one so that no key is 0, which
+    // the table would store as the pair (0, 1).
+    std::uint64_t* next_key = sc.next_keys.data();
     candidates = 0;
     for (std::size_t k = 0; k + 1 < kept; ++k) {
       pos[candidates] = pos[k];
+      next_key[candidates] = (std::uint64_t(slot[k]) + 1) << 32 | slot[k + 1];
       candidates += pos[k + 1] == pos[k] + 1;
     }
+    keys = next_key;
   }
 }
 

@@ -1,0 +1,214 @@
+// The repetition measures and the SimHash against plain definitions written for this test: n-grams
+// counted as token sequences in a map, every bit of every shingle counted one by one. The code
+// under test names n-grams by pairs of count-table slots and counts shingle bits with a carry-save
+// tree (src/stats_repetition.cpp, src/stats_fingerprint.cpp); both must give the same numbers to
+// the last bit on real text (every file and line of data/ and tests/fixtures) and on inputs built
+// to stress them (one token, 100k identical tokens, long loops, a tiny vocabulary).
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <unordered_map>
+
+#include "../../src/stats_internal.hpp"
+#include "test_util.hpp"
+
+using namespace corpus_scan;
+using namespace corpus_scan::stats_detail;
+
+namespace {
+
+// Words of ASCII letters and digits (bytes >= 0x80 count as letters), lowercased and hashed; a
+// token's chars are its bytes. Any tokenizer does: the measures only see hashes and lengths.
+TokenStream tokens_of(std::string_view text) {
+  TokenStream ts;
+  std::string word;
+  const auto flush = [&] {
+    if (word.empty()) return;
+    ts.hash.push_back(hash_bytes(word));
+    ts.chars.push_back(static_cast<std::uint32_t>(word.size()));
+    word.clear();
+  };
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) || u >= 0x80) {
+      word += static_cast<char>(std::tolower(u));
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return ts;
+}
+
+// A token stream from small ids (id k has k % 5 + 1 chars). mix64 keeps the hashes away from 0
+// and 1, which the count table stores alike (a 2^-63 event for real token hashes).
+TokenStream tokens_of_ids(const std::vector<std::uint32_t>& ids) {
+  TokenStream ts;
+  for (const std::uint32_t id : ids) {
+    ts.hash.push_back(mix64(id + 0x1234567ULL));
+    ts.chars.push_back(id % 5 + 1);
+  }
+  return ts;
+}
+
+struct Expected {
+  std::uint64_t distinct_tokens = 0;
+  double unigram_entropy = 0;
+  std::array<double, 3> top{};
+  std::array<double, 6> dup{};
+};
+
+// The measures by their definitions (Gopher, Rae et al. 2021, table A1).
+Expected reference(const TokenStream& ts) {
+  Expected e;
+  const std::size_t t = ts.hash.size();
+  if (t == 0) return e;
+  std::vector<std::uint64_t> prefix_chars(t + 1, 0);
+  for (std::size_t i = 0; i < t; ++i) prefix_chars[i + 1] = prefix_chars[i] + ts.chars[i];
+  const double token_chars = double(prefix_chars[t]);
+
+  // Unigrams: H = ln N - (1/N) sum c ln c, summed over the types in order of first occurrence.
+  std::unordered_map<std::uint64_t, std::uint32_t> counts;
+  std::vector<std::uint64_t> first_seen;
+  for (const std::uint64_t h : ts.hash)
+    if (counts[h]++ == 0) first_seen.push_back(h);
+  e.distinct_tokens = counts.size();
+  double sum = 0;
+  for (const std::uint64_t h : first_seen)
+    if (const std::uint32_t c = counts[h]; c >= 2) sum += c * std::log(double(c));
+  e.unigram_entropy = std::log(double(t)) - sum / double(t);
+
+  for (std::size_t n = 2; n <= 10 && n <= t; ++n) {
+    // Each n-gram as the bytes of its token hashes.
+    std::vector<std::string> gram(t - n + 1);
+    std::unordered_map<std::string, std::uint32_t> grams;
+    for (std::size_t i = 0; i + n <= t; ++i) {
+      gram[i].assign(reinterpret_cast<const char*>(&ts.hash[i]), n * sizeof(std::uint64_t));
+      ++grams[gram[i]];
+    }
+    std::vector<bool> covered(t, false);
+    if (n <= 4) {
+      // The most frequent n-gram; ties go to the one that occurs first.
+      std::size_t best = 0;
+      for (std::size_t i = 1; i < gram.size(); ++i)
+        if (grams[gram[i]] > grams[gram[best]]) best = i;
+      if (grams[gram[best]] < 2) continue;
+      for (std::size_t i = 0; i < gram.size(); ++i)
+        if (gram[i] == gram[best]) std::fill(covered.begin() + i, covered.begin() + i + n, true);
+    } else {
+      for (std::size_t i = 0; i < gram.size(); ++i)
+        if (grams[gram[i]] >= 2) std::fill(covered.begin() + i, covered.begin() + i + n, true);
+    }
+    std::uint64_t chars = 0;
+    for (std::size_t i = 0; i < t; ++i) chars += covered[i] ? ts.chars[i] : 0;
+    (n <= 4 ? e.top[n - 2] : e.dup[n - 5]) = double(chars) / token_chars;
+  }
+  return e;
+}
+
+// The SimHash by its definition: shingles are token 3-grams (the tokens themselves below three),
+// and bit b is set when more than half of them have bit b set.
+std::uint64_t reference_simhash(const TokenStream& ts) {
+  const std::vector<std::uint64_t>& h = ts.hash;
+  std::vector<std::uint64_t> shingles;
+  if (h.size() >= 3) {
+    for (std::size_t i = 0; i + 3 <= h.size(); ++i)
+      shingles.push_back(mix64(h[i] * 0xff51afd7ed558ccdULL + h[i + 1] * 0xc4ceb9fe1a85ec53ULL + h[i + 2]));
+  } else {
+    shingles = h;
+  }
+  std::uint64_t simhash = 0;
+  for (int b = 0; b < 64; ++b) {
+    std::uint64_t ones = 0;
+    for (const std::uint64_t s : shingles) ones += (s >> b) & 1;
+    if (2 * ones > shingles.size()) simhash |= std::uint64_t(1) << b;
+  }
+  return simhash;
+}
+
+void check_same(const TokenStream& ts, const std::string& what) {
+  INFO(what << " (" << ts.hash.size() << " tokens)");
+  ArticleStats stats;
+  measure_repetition(ts, {}, {}, stats);
+  const Expected e = reference(ts);
+  CHECK(stats.distinct_tokens == e.distinct_tokens);
+  CHECK(stats.unigram_entropy == e.unigram_entropy);
+  for (std::size_t k = 0; k < 3; ++k) CHECK(stats.repetition.top_ngram_char_frac[k] == e.top[k]);
+  for (std::size_t k = 0; k < 6; ++k) CHECK(stats.repetition.dup_ngram_char_frac[k] == e.dup[k]);
+
+  const Fingerprint fp = fingerprint_tokens(ts, 42);
+  CHECK(fp.simhash == reference_simhash(ts));
+  CHECK(fp.shingles == (ts.hash.size() >= 3 ? ts.hash.size() - 2 : ts.hash.size()));
+}
+
+std::vector<std::string> text_files() {
+  std::vector<std::string> paths;
+  for (const std::string& name : test::data_files()) paths.push_back(test::data_path(name));
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(CORPUS_SCAN_TESTS_DIR) + "/fixtures"))
+    if (entry.is_regular_file()) paths.push_back(entry.path().string());
+  return paths;
+}
+
+}  // namespace
+
+TEST_CASE("repetition and SimHash match their definitions on every file and line of the samples",
+          "[stats][repetition]") {
+  for (const std::string& path : text_files()) {
+    const std::string text = test::slurp(path);
+    check_same(tokens_of(text), path);  // the whole file as one article
+    std::size_t begin = 0;
+    while (begin < text.size()) {  // and each line as an article of its own
+      std::size_t end = text.find('\n', begin);
+      if (end == std::string::npos) end = text.size();
+      const TokenStream line = tokens_of(std::string_view(text).substr(begin, end - begin));
+      if (!line.hash.empty()) check_same(line, path + " line at byte " + std::to_string(begin));
+      begin = end + 1;
+    }
+  }
+}
+
+TEST_CASE("repetition and SimHash match their definitions on adversarial token streams", "[stats][repetition]") {
+  check_same(tokens_of_ids({}), "no tokens");
+  check_same(tokens_of_ids({7}), "one token");
+  check_same(tokens_of_ids({7, 7}), "two identical tokens");
+  check_same(tokens_of_ids({7, 8, 7}), "three tokens");
+  check_same(tokens_of_ids(std::vector<std::uint32_t>(100000, 3)), "100k identical tokens");
+
+  // Loops of every period from 1 to 13, long enough that every level keeps every position.
+  for (std::uint32_t period = 1; period <= 13; ++period) {
+    std::vector<std::uint32_t> ids;
+    for (std::uint32_t i = 0; i < 3000; ++i) ids.push_back(i % period);
+    check_same(tokens_of_ids(ids), "loop of period " + std::to_string(period));
+  }
+
+  // Distinct prose with a 12-token sentence repeated 50 times in its middle, and a near copy.
+  std::vector<std::uint32_t> ids;
+  for (std::uint32_t i = 0; i < 500; ++i) ids.push_back(1000 + i);
+  for (int r = 0; r < 50; ++r)
+    for (std::uint32_t k = 0; k < 12; ++k) ids.push_back(k == 5 && r % 7 == 0 ? 99 : k);
+  for (std::uint32_t i = 0; i < 500; ++i) ids.push_back(2000 + i);
+  check_same(tokens_of_ids(ids), "a repeated sentence inside prose");
+
+  // 100k tokens from vocabularies of 2, 50 and 5000 words (a linear congruential generator), and
+  // 100k all distinct: every count-table size and load the articles can bring.
+  for (const std::uint32_t vocabulary : {2u, 50u, 5000u, 0u}) {
+    std::vector<std::uint32_t> random;
+    std::uint64_t state = 12345;
+    for (std::uint32_t i = 0; i < 100000; ++i) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      random.push_back(vocabulary ? static_cast<std::uint32_t>((state >> 33) % vocabulary) : i);
+    }
+    check_same(tokens_of_ids(random), "100k tokens from a vocabulary of " + std::to_string(vocabulary));
+  }
+
+  // Every shingle count around the carry-save blocks (16) and the byte counters' flush (255
+  // blocks of 16).
+  for (const std::size_t size : {15u, 16u, 17u, 18u, 19u, 33u, 4081u, 4082u, 4083u, 4097u, 8200u}) {
+    std::vector<std::uint32_t> ids;
+    for (std::uint32_t i = 0; i < size; ++i) ids.push_back(i * 7 % 31);
+    check_same(tokens_of_ids(ids), std::to_string(size) + " tokens");
+  }
+}
