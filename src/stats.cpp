@@ -398,6 +398,11 @@ class TextPass {
       totals[kWhitespaceLane] += n;
       if (n != 0) dots = 0;
     }
+    // Commas read outside add(): punctuation, and no symbol mark.
+    void add_commas(std::uint64_t n) {
+      totals[kPunctLane] += n;
+      if (n != 0) dots = 0;
+    }
     void spill() {
       for (int k = 0; k < kLanes; ++k) totals[k] += (lanes >> (kLaneBits * k)) & kSpillEvery;
       lanes = 0;
@@ -444,7 +449,8 @@ class TextPass {
     const std::uint64_t first_char = line_chars;
     std::uint64_t chars = first_char, word_chars = 0, upper = 0, digits = 0;
     std::uint64_t stops_and_letter_words = 0;  // stop words + (words with a letter << 32)
-    std::size_t staged = stage_fill_, words = 0;
+    std::size_t staged = stage_fill_, words = 0, commas = 0;
+    const auto comma_class = static_cast<std::uint8_t>(bmp_[','] >> kSbShift);
     while (i + 16 <= readable) {
       const vb::Bytes v = vb::load(data + i);
       const vb::Mask up = vb::in_range(v, 'A', 'Z');
@@ -492,8 +498,19 @@ class TextPass {
       ++staged;
       chars += run;
       i += run;
-      // One space, then on if a letter or digit follows. (i < readable: the run ended in the block.)
-      if (i == n || data[i] != ' ') break;
+      // One space, or a comma and a space (the commonest stops after a word: a comma here ended
+      // the word), then on if a letter or digit follows. (i < readable: the run ended in the
+      // block.) A comma is what the general loop does for it: punctuation, its class, no mark
+      // (tests/unit/stats_classes_test.cpp checks the class table says so).
+      if (i == n) break;
+      if (data[i] == ',') {
+        if (i + 2 >= readable || data[i + 1] != ' ') break;
+        classes[chars++] = comma_class;
+        ++commas;
+        ++i;
+      } else if (data[i] != ' ') {
+        break;
+      }
       classes[chars++] = kSbSp;
       ++i;
       if (i == n || !is_ascii_word_char(static_cast<char>(data[i]))) break;
@@ -507,7 +524,8 @@ class TextPass {
     para_counts_.latin_words += letter_words;
     s_.stop_words += static_cast<std::uint32_t>(stops_and_letter_words);
     counts.add_ascii_word_run(upper, digits, word_chars - digits);
-    counts.add_spaces(chars - first_char - word_chars);
+    counts.add_spaces(chars - first_char - word_chars - commas);
+    counts.add_commas(commas);
     return i;
   }
 

@@ -51,3 +51,13 @@ TEST_CASE("a space is blank white space, Sp for sentences, and nothing else the 
   CHECK(sentence_break(cls) == kSbSp);
   CHECK((cls & (kWordChar | kCjkToken | kDigit | kSymbolMark | kUpper | kPunct | kHan | kLatin | kLetter)) == 0);
 }
+
+TEST_CASE("a comma is punctuation, SContinue for sentences, and nothing else the text pass asks", "[stats][classes]") {
+  // scan_ascii_words reads ", " after a word on a path of its own that relies on exactly this:
+  // punctuation, not blank, not a space, a class the sentence scanner does not mark.
+  const std::uint16_t cls = bmp_char_classes()[','];
+  CHECK((cls & kPunct) != 0);
+  CHECK(sentence_break(cls) == kSbSContinue);
+  CHECK(((SentenceMarks::kMarked >> sentence_break(cls)) & 1) == 0);
+  CHECK((cls & (kSpace | kBlankish | kWordChar | kCjkToken | kDigit | kSymbolMark | kUpper | kHan | kLatin | kLetter)) == 0);
+}
