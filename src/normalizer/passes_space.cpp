@@ -65,6 +65,18 @@ bool surely_nfc(std::string_view text) noexcept {
   while (i < text.size()) {
     i += ascii_prefix(text.substr(i));
     if (i == text.size()) break;
+    // U+4000-9FFF (CJK letters, lead bytes E4-E9, where any two continuation bytes are valid) are
+    // all inert (tests/unit/normalizer_fast_test.cpp asks ICU for each): Chinese text is checked
+    // three bytes at a time without decoding.
+    const auto cjk_letter_at = [&](std::size_t k) {
+      const auto byte = [&](std::size_t j) { return static_cast<unsigned char>(text[j]); };
+      return k + 2 < text.size() && byte(k) >= 0xE4 && byte(k) <= 0xE9 && (byte(k + 1) & 0xC0) == 0x80 && (byte(k + 2) & 0xC0) == 0x80;
+    };
+    if (cjk_letter_at(i)) {
+      do i += 3;
+      while (cjk_letter_at(i));
+      continue;
+    }
     const DecodedChar d = decode_utf8(text, i);
     // Below U+0300 every character is NFC_QC=Yes with combining class 0.
     if (!d.valid || d.cp > 0xFFFF || (d.cp >= 0x300 && !table.inert(*nfc, d.cp))) return false;

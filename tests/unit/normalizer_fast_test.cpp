@@ -296,6 +296,13 @@ TEST_CASE("fast paths: text the NFC shortcut passes is NFC by ICU's quick check"
   for (const char* line : {"cafe\xCC\x81", "\xE2\x84\xAB", "\xEF\xA4\x80", "\xF0\x9F\x98\x80", "bad \xFF byte", "\xE2\x80\x80"})
     CHECK_FALSE(normalizer::surely_nfc(line));
   CHECK(normalizer::surely_nfc("China\xE2\x80\x99s \xE4\xB8\xAD\xE5\x9B\xBD \xE2\x80\x94 \xE2\x80\x9Cyes\xE2\x80\x9D caf\xC3\xA9"));
+  // Its shortcut for lead bytes E4-E9: every code point they encode is inert by ICU.
+  for (UChar32 cp = 0x4000; cp <= 0x9FFF; ++cp) {
+    INFO(cp);
+    REQUIRE(nfc->isInert(cp));
+  }
+  CHECK_FALSE(normalizer::surely_nfc("\xE4\xB8"));          // a lead byte cut short
+  CHECK_FALSE(normalizer::surely_nfc("\xE4\xB8\xAD\xE4"));  // ... after a whole one
 }
 
 TEST_CASE("fast paths: the loop pre-check never hides a loop the pass removes", "[normalizer][fast]") {
