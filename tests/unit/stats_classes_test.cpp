@@ -4,6 +4,9 @@
 // letters, and the Sentence_Break classes are Lower, Upper and Numeric.
 #include <catch2/catch.hpp>
 
+#include <unicode/uchar.h>
+
+#include "corpus_scan/text.hpp"
 #include "../../src/stats_internal.hpp"
 
 using namespace corpus_scan::stats_detail;
@@ -60,4 +63,25 @@ TEST_CASE("a comma is punctuation, SContinue for sentences, and nothing else the
   CHECK(sentence_break(cls) == kSbSContinue);
   CHECK(((SentenceMarks::kMarked >> sentence_break(cls)) & 1) == 0);
   CHECK((cls & (kSpace | kBlankish | kWordChar | kCjkToken | kDigit | kSymbolMark | kUpper | kHan | kLatin | kLetter)) == 0);
+}
+
+TEST_CASE("blank-ish code points are white space or format characters, as the class fill assumes", "[stats][classes]") {
+  // class_of (src/stats_text.cpp) asks is_horizontal_space only of White_Space code points and
+  // is_invisible only of format characters (Cf); the table test above cannot see that shortcut,
+  // since both of its sides take it.
+  int horizontal = 0, invisible = 0;
+  for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+    if (corpus_scan::is_horizontal_space(c)) {
+      ++horizontal;
+      INFO("horizontal space U+" << std::hex << static_cast<std::uint32_t>(c));
+      CHECK(u_isUWhiteSpace(static_cast<UChar32>(c)));
+    }
+    if (corpus_scan::is_invisible(c)) {
+      ++invisible;
+      INFO("invisible U+" << std::hex << static_cast<std::uint32_t>(c));
+      CHECK(u_charType(static_cast<UChar32>(c)) == U_FORMAT_CHAR);
+    }
+  }
+  CHECK(horizontal >= 18);  // space, tab, NBSP, U+1680, U+2000-200A, U+202F, U+205F, U+3000
+  CHECK(invisible >= 13);   // U+00AD, U+180E, U+200B-200F, U+2060-2064, U+FEFF
 }
