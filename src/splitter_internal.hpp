@@ -44,6 +44,7 @@ struct LineInfo {
 };
 
 struct LineTable {
+  std::string_view text;               // the text the lines are in (LineInfo::trimmed points into it)
   std::vector<LineInfo> info;          // one per Line
   std::vector<std::uint32_t> tokens;   // hashed content tokens of the lines tokenized so far, in the
                                        // order they were asked for (line_tokens)
@@ -57,10 +58,11 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines);
 std::size_t line_tokens(LineTable& table, std::size_t i);
 
 // The pieces of a line's features, exposed for tests that read a line one character at a time
-// (its code points are text.hpp's count_code_points): content tokens appended to `tokens`; an
+// (its code points are text.hpp's count_code_points): content tokens appended to `tokens` (`text`,
+// when given, is a text the line lies in: the tokenizer may read past the line up to its end); an
 // English word's hash (case-folded); whether it is a stopword; whether a Han character is too
 // common to count.
-void tokenize(std::string_view trimmed, std::vector<std::uint32_t>& tokens);
+void tokenize(std::string_view trimmed, std::vector<std::uint32_t>& tokens, std::string_view text = {});
 std::uint32_t word_hash(std::string_view word);
 bool is_stopword_hash(std::uint32_t hash);
 bool is_common_han(char32_t cp);

@@ -16,42 +16,66 @@ namespace {
 // Hash of an English word (letters and apostrophes), case-folded: bytes are gathered eight at a
 // time with 0x20 or-ed in (lower case for letters, no change for the apostrophe) and mixed with
 // one multiplication per chunk, so there is no per-byte dependency chain. The word is [p, p + len)
-// of a buffer readable up to `end`: a chunk is one 8-byte load, the bytes past the word masked
-// off, whenever eight bytes are there to read; only a word's tail at the very end of a line is
-// gathered byte by byte.
-inline std::uint32_t word_hash(const unsigned char* p, std::size_t len, const unsigned char* end) {
-  std::uint64_t h = len * 0x9E3779B97F4A7C15ull;
-  const auto mix = [](std::uint64_t h, std::uint64_t v) {
-    h = (h ^ v) * 0xFF51AFD7ED558CCDull;
-    return h ^ (h >> 29);
-  };
-  // The bytes of a chunk of k bytes (1-8), case-folded. ((1 << 4k) << 4k) - 1 keeps k bytes
-  // for k = 0..8 without a branch and without a shift by 64.
-  const auto keep = [](std::size_t k) { return ((std::uint64_t{1} << (4 * k)) << (4 * k)) - 1; };
-  const auto chunk = [&keep](const unsigned char* at, std::size_t k) {
-    std::uint64_t v;
-    std::memcpy(&v, at, 8);
-    return (v | 0x2020202020202020ull) & keep(k);
-  };
-  const auto finish = [](std::uint64_t h) {  // as MurmurHash3's fmix64: every bit of every chunk counts
-    h *= 0xC4CEB9FE1A85EC53ull;
-    return static_cast<std::uint32_t>(h ^ (h >> 32));
-  };
-  if (len - 1 < 8 && end - p >= 8) {  // most words (1-8 bytes): one chunk, the loop below unrolled
-    h = mix(h, chunk(p, len));
-    len = 0;
+// of a buffer readable up to `readable` (past the word's line when the line is part of a larger
+// text: the bytes past the word are masked off). Words of up to 16 bytes with 16 bytes to read
+// (nearly all) take one path without a branch on their length: both chunks are hashed and the
+// second kept only for a word longer than 8 bytes (a branch on that mispredicted at every long
+// word). Longer words, and words in the last 16 bytes of the buffer, take the general loop.
+constexpr std::uint64_t kWordSeed = 0x9E3779B97F4A7C15ull;
+constexpr std::uint64_t word_mix(std::uint64_t h, std::uint64_t v) {
+  h = (h ^ v) * 0xFF51AFD7ED558CCDull;
+  return h ^ (h >> 29);
+}
+constexpr std::uint32_t word_finish(std::uint64_t h) {  // as MurmurHash3's fmix64: every bit of every chunk counts
+  h *= 0xC4CEB9FE1A85EC53ull;
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+// The low k bytes of a chunk, k = 0..8 (a table: the shifts cost four instructions a word).
+constexpr std::uint64_t keep_bytes(std::size_t k) { return k >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * k)) - 1; }
+constexpr auto kChunkMasks = [] {
+  std::array<std::array<std::uint64_t, 2>, 17> m{};  // [len]: {first chunk, second chunk}
+  for (std::size_t len = 0; len <= 16; ++len) m[len] = {keep_bytes(len), keep_bytes(len > 8 ? len - 8 : 0)};
+  return m;
+}();
+inline std::uint64_t load_folded(const unsigned char* at) {
+  std::uint64_t v;
+  std::memcpy(&v, at, 8);
+  return v | 0x2020202020202020ull;
+}
+
+inline std::uint32_t word_hash(const unsigned char* p, std::size_t len, const unsigned char* readable) {
+  std::uint64_t h = len * kWordSeed;
+  if (len <= 16 && readable - p >= 16) {
+    const std::uint64_t one = word_mix(h, load_folded(p) & kChunkMasks[len][0]);
+    const std::uint64_t two = word_mix(one, load_folded(p + 8) & kChunkMasks[len][1]);
+    // (a select, not a branch: GCC keeps the mask arithmetic)
+    const std::uint64_t longer = -static_cast<std::uint64_t>(len > 8);
+    return word_finish(one ^ ((one ^ two) & longer));
   }
   while (len > 0) {
     const std::size_t n = len < 8 ? len : 8;
     std::uint64_t v = 0;
-    if (end - p >= 8) v = chunk(p, n);
+    if (readable - p >= 8) v = load_folded(p) & keep_bytes(n);
     else
       for (std::size_t j = 0; j < n; ++j) v |= static_cast<std::uint64_t>(p[j] | 0x20) << (8 * j);
-    h = mix(h, v);
+    h = word_mix(h, v);
     p += n;
     len -= n;
   }
-  return finish(h);
+  return word_finish(h);
+}
+
+// The same hash a byte at a time: the reference the tests hold the tokenizer to, and what builds
+// the stopword table at compile time.
+constexpr std::uint32_t word_hash_bytes(std::string_view w) {
+  std::uint64_t h = w.size() * kWordSeed;
+  for (std::size_t i = 0; i < w.size(); i += 8) {
+    std::uint64_t v = 0;
+    for (std::size_t j = 0; j < 8 && i + j < w.size(); ++j)
+      v |= static_cast<std::uint64_t>(static_cast<unsigned char>(w[i + j]) | 0x20) << (8 * j);
+    h = word_mix(h, v);
+  }
+  return word_finish(h);
 }
 
 // Words that say nothing about a topic. Words under three letters are dropped anyway.
@@ -78,12 +102,14 @@ constexpr std::size_t kLongestStopword = [] {
 constexpr std::u32string_view kCommonHan =
     U"的一是了在不和有人这中大为上个我以要他时来用们到地于出就对成会可而也能下过子说之着等与及其或被把从将已都所并且该此年月日";
 
-// Open-addressing set of stopword hashes (lowest bit ignored), built once.
+// Open-addressing set of stopword hashes (lowest bit ignored), built at compile time.
 class StopwordSet {
  public:
-  StopwordSet() {
+  static constexpr std::size_t kProbe = 4;  // slots read from a hash's home slot: one 16-byte compare
+
+  constexpr StopwordSet() {
     for (std::string_view w : kStopwords) {
-      const std::uint32_t h = splitting::word_hash(w) | 1;  // 0 marks an empty slot
+      const std::uint32_t h = word_hash_bytes(w) | 1;  // 0 marks an empty slot
       const std::size_t home = h & (kSlots - 1);
       std::size_t probe = 0;
       while (slots_[home + probe] != 0 && slots_[home + probe] != h) ++probe;
@@ -91,31 +117,29 @@ class StopwordSet {
       longest_probe_ = std::max(longest_probe_, probe + 1);
     }
   }
-  // Reads every slot a stopword may have been pushed to from the home slot (the longest probe,
-  // measured while building) and ors the comparisons: no branch on the answer, which is "yes"
-  // for about half the words of English text and so could not be predicted.
+  constexpr std::size_t longest_probe() const { return longest_probe_; }
+  // Reads every slot a stopword may have been pushed to from the home slot and ors the
+  // comparisons: no branch on the answer, which is "yes" for about half the words of English
+  // text and so could not be predicted.
   bool contains(std::uint32_t h) const {
     h |= 1;
     const std::uint32_t* at = slots_.data() + (h & (kSlots - 1));
-    if (longest_probe_ <= 4) {  // always, for these stopwords: four slots in one compare
-      using Slots = std::uint32_t __attribute__((vector_size(16)));
-      Slots v;
-      std::memcpy(&v, at, sizeof v);
-      // a slot past the probe holding h still means h is a stopword
-      return blocks::bits16(reinterpret_cast<blocks::Mask>(v == Slots{} + h)) != 0;
-    }
-    bool found = false;
-    for (std::size_t j = 0; j < longest_probe_; ++j) found |= at[j] == h;
-    return found;
+    using Slots = std::uint32_t __attribute__((vector_size(16)));
+    Slots v;
+    std::memcpy(&v, at, sizeof v);
+    // a slot past the probe holding h still means h is a stopword
+    return blocks::bits16(reinterpret_cast<blocks::Mask>(v == Slots{} + h)) != 0;
   }
 
  private:
   static constexpr std::size_t kSlots = 4096;  // ~130 stopwords: probes of one or two slots
-  // Probes run on past the last home slot instead of wrapping: at most one slot per stopword.
-  std::array<std::uint32_t, kSlots + kStopwords.size()> slots_{};
+  // Probes run on past the last home slot instead of wrapping: at most one slot per stopword
+  // (and kProbe - 1 more, so that contains() reads inside the array).
+  std::array<std::uint32_t, kSlots + kStopwords.size() + kProbe> slots_{};
   std::size_t longest_probe_ = 0;
 };
-const StopwordSet kStopwordSet;
+constexpr StopwordSet kStopwordSet;
+static_assert(kStopwordSet.longest_probe() <= StopwordSet::kProbe, "a stopword lies further from its home slot than contains() reads");
 
 // Bit set of the common Han characters (U+4E00..U+9FFF).
 struct CommonHan {
@@ -256,10 +280,7 @@ std::uint32_t count_digits(std::string_view s) {
   return n;
 }
 
-std::uint32_t word_hash(std::string_view w) {
-  const auto* p = reinterpret_cast<const unsigned char*>(w.data());
-  return word_hash(p, w.size(), p + w.size());
-}
+std::uint32_t word_hash(std::string_view w) { return word_hash_bytes(w); }
 bool is_stopword_hash(std::uint32_t h) { return kStopwordSet.contains(h); }
 bool is_common_han(char32_t cp) { return kCommonHanSet.contains(cp); }
 
@@ -271,9 +292,10 @@ bool is_common_han(char32_t cp) { return kCommonHanSet.contains(cp); }
 // line of data/ and the fixtures). Tokens are written without a branch on whether they are kept:
 // each word or Han character is written after the last kept token and counted only if it is kept;
 // room for what a block can write is made before it, and the vector cut to what was kept.
-void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
+void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens, std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
+  const auto* readable = text.empty() ? p + n : reinterpret_cast<const unsigned char*>(text.data() + text.size());
   const std::size_t base = tokens.size();
   std::uint32_t* out = nullptr;
   std::size_t kept = 0, room = 0;
@@ -288,7 +310,7 @@ void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens) {
   constexpr std::size_t kBlockWrites = 64 / 2 + 2;  // words in a block ("a a a ..."), and one from before
   auto word = [&](std::size_t begin, std::size_t end, bool ended = true) {
     const std::size_t len = end - begin;
-    const std::uint32_t h = word_hash(p + begin, len, p + n);
+    const std::uint32_t h = word_hash(p + begin, len, readable);
     out[kept] = h & ~kHanTokenBit;
     kept += ended & (len >= 3) & !((len <= kLongestStopword) & kStopwordSet.contains(h));
   };
@@ -381,6 +403,7 @@ float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
 
 LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) {
   LineTable table;
+  table.text = text;
   table.info.resize(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     LineInfo& li = table.info[i];
@@ -401,7 +424,7 @@ std::size_t line_tokens(LineTable& table, std::size_t i) {
   LineInfo& li = table.info[i];
   if (!li.tokenized) {
     li.token_begin = static_cast<std::uint32_t>(table.tokens.size());
-    if (!li.blank) tokenize(li.trimmed, table.tokens);
+    if (!li.blank) tokenize(li.trimmed, table.tokens, table.text);
     li.token_end = static_cast<std::uint32_t>(table.tokens.size());
     li.tokenized = true;
   }
