@@ -3,12 +3,15 @@
 //
 // It is a necessary condition for a loop the pass would remove: it says "no loop" only when no
 // unit of m <= kMaxPhraseTokens tokens repeats kMinRepeats times. It applies to lines whose only
-// non-ASCII characters are U+2000-207F (curly quotes, dashes, ellipses: never part of a token),
-// where the pass's tokens are exactly the runs of ASCII letters and digits; any other lead byte
-// (the screen's kOtherLead) makes the answer "maybe" without it. A repeated unit makes each token's signature (its case-folded first
-// byte and its length) equal the one m tokens back, 3m times in a row: one byte-wise compare
-// against the last 8 signatures and 8 run counters per token, no hashing. (Each counter is a
-// byte lane of its own; it sets its hit bit the moment it reaches 3m, long before it could wrap.)
+// non-ASCII characters are Han letters U+4000-9FFF, each a token of its own as in the pass, and
+// characters that are never part of a token (curly quotes, dashes, CJK and fullwidth punctuation:
+// screen.hpp lists them). There the pass's tokens are exactly the runs of ASCII letters and digits
+// and the Han letters, which the screen's masks show as one bit at the letter's middle byte. Any
+// other lead byte (the screen's kOtherLead) makes the answer "maybe" without it. A repeated unit
+// makes each token's signature (its case-folded first byte and its length; a Han letter's middle
+// byte) equal the one m tokens back, 3m times in a row: one byte-wise compare against the last 8
+// signatures and 8 run counters per token, no hashing. (Each counter is a byte lane of its own; it
+// sets its hit bit the moment it reaches 3m, long before it could wrap.)
 //
 // Ownership: keeps a view of the caller's line, which must outlive it.
 #pragma once
@@ -31,8 +34,8 @@ class LoopGate {
   // True once the answer is "maybe a loop": later blocks need not be fed.
   bool maybe() const noexcept { return maybe_; }
 
-  // One block: bit k of `alnum` (ASCII letters and digits) is byte base + k of the line, for the
-  // bytes of this block not fed before.
+  // One block: bit k of `alnum` (ASCII letters and digits, Han letters' middle bytes) is byte
+  // base + k of the line, for the bytes of this block not fed before.
   void block(std::uint64_t alnum, std::size_t base) noexcept {
     const std::uint64_t before = blocks::shift_in(alnum, carry_alnum_);
     std::uint64_t starts = alnum & ~before, ends = ~alnum & before;

@@ -49,12 +49,21 @@ std::uint32_t digit_gap_at(std::string_view text, std::size_t i) noexcept {
   return gap ? std::uint32_t{kDigitGap} : std::uint32_t{0};
 }
 
+// Whether the loop gate can tell the repetition-loop pass's tokens around the character with
+// these first three bytes (loop_gate.hpp): a character that is no part of a token (U+0080-00BF,
+// U+2000-207F, U+3000-303F but the letter U+3007, U+FF00-FF7F), or a Han letter U+4000-9FFF but
+// U+4DC0-4DFF, which is a token of its own and valid only with two continuation bytes.
+constexpr bool gate_reads(unsigned c, unsigned b1, unsigned b2) noexcept {
+  if (c >= 0xE4 && c <= 0xE9) return (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && !(c == 0xE4 && b1 == 0xB7);
+  return c == 0xC2 || (c == 0xE2 && (b1 == 0x80 || b1 == 0x81)) || (c == 0xE3 && b1 == 0x80 && b2 != 0x87) ||
+         (c == 0xEF && (b1 == 0xBC || b1 == 0xBD));
+}
+
 // The non-ASCII triggers of the character whose lead byte is at text[i] (see screen.hpp).
 std::uint32_t lead_triggers(std::string_view text, std::size_t i) noexcept {
   const auto at = [&](std::size_t k) { return byte_at(text, k); };
   const unsigned c = static_cast<unsigned char>(text[i]), b1 = at(i + 1);
-  // The loop gate reads the tokens of a line only around U+2000-207F (E2 80 and E2 81).
-  std::uint32_t t = c == 0xE2 && (b1 == 0x80 || b1 == 0x81) ? 0u : std::uint32_t{kOtherLead};
+  std::uint32_t t = gate_reads(c, b1, at(i + 2)) ? 0u : std::uint32_t{kOtherLead};
   switch (c) {
     case 0xC2:
       if (b1 == 0xA0 || b1 == 0xAD) t |= kOddSpace;
@@ -103,12 +112,12 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
   // are read one by one. (Fewer masks per block was the speed-up: each costs a compare, a
   // movemask and the shifts that join the four quarters.)
   std::uint64_t carry_space = 0, carry_dot = 0, carry_digit = 0, carry_upper = 0, carry_lower = 0, carry_plain = 0;
-  std::uint64_t carry_w = 0, carry_dot_space = 0, carry_w_dot = 0;
+  std::uint64_t carry_w = 0, carry_dot_space = 0, carry_w_dot = 0, carry_han = 0;
   std::uint64_t double_space = 0, dot_space = 0, space_dot = 0, upper_lower = 0, before_upper = 0, domain_gap = 0;
   Mask control{}, high{};
   std::uint32_t found = 0;
   for (Blocks block(text); block.next();) {
-    std::uint64_t space = 0, dot = 0, digit = 0, rare = 0, lead = 0, upper = 0, letter = 0, w = 0;
+    std::uint64_t space = 0, dot = 0, digit = 0, rare = 0, lead = 0, upper = 0, letter = 0, w = 0, han = 0;
     for (int q = 0; q < 4; ++q) {
       const Bytes x = load(block.data() + 16 * q);
       const auto eq = [&](unsigned char c) { return x == splat(c); };
@@ -123,11 +132,14 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
       control |= (x < splat(0x20)) | eq(0x7F);
       const Mask is_high = x >= splat(0x80);
       high |= is_high;
-      if (bits16(is_high) != 0) lead |= bits16(x >= splat(0xC0)) << shift;
+      if (bits16(is_high) != 0) {
+        lead |= bits16(x >= splat(0xC0)) << shift;
+        han |= bits16(in_range(x, 0xE4, 0xE9)) << shift;
+      }
     }
     const std::size_t base = block.base();
     const unsigned skip = block.skip();
-    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip, upper >>= skip, letter >>= skip, w >>= skip;
+    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip, upper >>= skip, letter >>= skip, w >>= skip, han >>= skip;
     const std::uint64_t space_before = shift_in(space, carry_space);
     double_space |= space_before & space;
     const std::uint64_t dot_then_space = shift_in(dot, carry_dot) & space;
@@ -142,7 +154,10 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
     rare |= upper & ~shift_in(letter | space, carry_plain);
     // Where split-domain looks: ". " then a-z, or "w. " ("www. Xinhua"); most ". " start a sentence.
     domain_gap |= (shift_in(dot_then_space, carry_dot_space) & lower) | (shift_in(shift_in(w, carry_w) & dot, carry_w_dot) & space);
-    if (alnum_blocks) (*alnum_blocks)[base / 64] = letter | digit;
+    // A Han letter is one token to the loop gate: a bit at its middle byte, which the bytes beside
+    // it (lead and continuation bytes) never join. (A lead byte whose letter the gate cannot
+    // read is kOtherLead, and then the gate reads no mask.)
+    if (alnum_blocks) (*alnum_blocks)[base / 64] = letter | digit | shift_in(han, carry_han);
     // The byte after each number: split-number needs a space or colon there, and one more byte.
     for (std::uint64_t gaps = shift_in(digit, carry_digit) & ~digit & block.valid(); gaps != 0; gaps &= gaps - 1)
       found |= digit_gap_at(text, base + static_cast<std::size_t>(__builtin_ctzll(gaps)));

@@ -40,15 +40,18 @@ enum Trigger : std::uint32_t {
   kCjkPunctMark = 1u << 14,   // U+3000-303F, U+201C-201D, U+FF00-FF7F: E3 80, E2 80 9C|9D, EF BC|BD
   kEllipsisMark = 1u << 15,   // U+2026: E2 80 A6
   kDashMark = 1u << 16,       // U+2014: E2 80 94
-  kOtherLead = 1u << 17,      // a lead byte (>= 0xC0) but those of U+2000-207F (E2 80, E2 81): the
-                              // repetition-loop gate cannot tell that line's tokens (loop_gate.hpp)
+  kOtherLead = 1u << 17,      // a lead byte (>= 0xC0) of a character the repetition-loop gate cannot
+                              // read (loop_gate.hpp): all but U+0080-00BF (C2), U+2000-207F (E2 80|81),
+                              // U+3000-303F (E3 80, not U+3007), U+FF00-FF7F (EF BC|BD) and the Han
+                              // letters U+4000-9FFF (E4-E9 and two continuation bytes, not U+4DC0-4DFF)
   kDomainGap = 1u << 18,      // ". " then a-z, or "w. " (where split-domain looks)
 };
 
 // Classifies 16 bytes per instruction (byte_blocks.hpp); tests/unit/normalizer_fast_test.cpp holds it
 // to the byte-at-a-time definition of every bit above. With `alnum_blocks`, it also keeps what the
 // repetition-loop gate reads, so the gate needs no walk of its own: one mask per 64-byte block
-// (resized to fit), bit k set when byte 64 * block + k is an ASCII letter or digit.
+// (resized to fit), bit k set when byte 64 * block + k is an ASCII letter or digit, or follows a
+// lead byte E4-E9 (the middle byte of a Han letter).
 std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* alnum_blocks = nullptr);
 
 // Whether a line with these triggers may hold something for the pass that makes edits of `kind`
