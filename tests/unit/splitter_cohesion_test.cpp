@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
-#include <filesystem>
 #include <random>
 
 #include "splitter_internal.hpp"
@@ -116,19 +115,11 @@ void check_file(const std::string& text, std::size_t left, std::size_t right, do
   }
 }
 
-std::vector<std::string> repository_files() {
-  std::vector<std::string> files;
-  for (const std::string& name : test::data_files()) files.push_back(test::slurp(test::data_path(name)));
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::fixture_path("")))
-    if (entry.is_regular_file()) files.push_back(test::slurp(entry.path().string()));
-  return files;
-}
-
 }  // namespace
 
 TEST_CASE("cohesion windows equal the definition over the whole token stream on every real file", "[splitter][cohesion]") {
   unsigned seed = 1;
-  for (const std::string& text : repository_files()) {
+  for (const std::string& text : test::repository_texts()) {
     check_file(text, 300, 80, 1.0, seed++);   // a gap at every line: the windows only slide
     check_file(text, 300, 80, 0.3, seed++);
     check_file(text, 300, 80, 0.02, seed++);  // far apart: the windows jump

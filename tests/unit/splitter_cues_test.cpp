@@ -2,7 +2,6 @@
 // many lines that must stay silent as lines that must fire.
 #include <catch2/catch.hpp>
 
-#include <filesystem>
 #include <random>
 
 #include "corpus_scan/splitter.hpp"
@@ -166,12 +165,8 @@ void check_find_ci(std::string_view s) {
 }  // namespace
 
 TEST_CASE("find_ci equals a byte-at-a-time search on every real line and on made-up ones", "[splitter][cues]") {
-  std::vector<std::string> files;
-  for (const std::string& name : test::data_files()) files.push_back(test::slurp(test::data_path(name)));
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::fixture_path("")))
-    if (entry.is_regular_file()) files.push_back(test::slurp(entry.path().string()));
   std::size_t lines = 0;
-  for (const std::string& text : files)
+  for (const std::string& text : test::repository_texts())
     for (const Line& l : split_lines(text)) {
       const std::string_view line = l.content(text);
       check_find_ci(line);

@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <filesystem>
 #include <random>
 
 #include "splitter_internal.hpp"
@@ -63,12 +62,8 @@ void check_line(std::string_view line) {
 }
 
 std::vector<std::string> repository_lines() {
-  std::vector<std::string> files;
-  for (const std::string& name : test::data_files()) files.push_back(test::slurp(test::data_path(name)));
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(test::fixture_path("")))
-    if (entry.is_regular_file()) files.push_back(test::slurp(entry.path().string()));
   std::vector<std::string> lines;
-  for (const std::string& text : files) {
+  for (const std::string& text : test::repository_texts()) {
     for (const Line& l : split_lines(text)) {
       lines.emplace_back(l.content(text));
       lines.emplace_back(trim_space(l.content(text)));

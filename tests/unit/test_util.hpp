@@ -1,6 +1,7 @@
 // Helpers shared by the unit tests: reading files of data/ and tests/fixtures/.
 #pragma once
 
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -24,6 +25,16 @@ inline const std::vector<std::string>& data_files() {
   static const std::vector<std::string> files = {
       "000_bf0e3fdb9f6fa110.txt", "001_2725a3a24cc2e181.txt", "002_f2556a01afc1b775.txt"};
   return files;
+}
+
+// The contents of every file of data/ and tests/fixtures/ (recursively): the real text that
+// tests holding a fast path to a simple definition run over.
+inline std::vector<std::string> repository_texts() {
+  std::vector<std::string> texts;
+  for (const std::string& name : data_files()) texts.push_back(slurp(data_path(name)));
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(fixture_path("")))
+    if (entry.is_regular_file()) texts.push_back(slurp(entry.path().string()));
+  return texts;
 }
 
 }  // namespace corpus_scan::test
