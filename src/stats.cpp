@@ -398,11 +398,6 @@ class TextPass {
       totals[kWhitespaceLane] += n;
       if (n != 0) dots = 0;
     }
-    // Commas read outside add(): punctuation, and no symbol mark.
-    void add_commas(std::uint64_t n) {
-      totals[kPunctLane] += n;
-      if (n != 0) dots = 0;
-    }
     void spill() {
       for (int k = 0; k < kLanes; ++k) totals[k] += (lanes >> (kLaneBits * k)) & kSpillEvery;
       lanes = 0;
@@ -449,8 +444,9 @@ class TextPass {
     const std::uint64_t first_char = line_chars;
     std::uint64_t chars = first_char, word_chars = 0, upper = 0, digits = 0;
     std::uint64_t stops_and_letter_words = 0;  // stop words + (words with a letter << 32)
-    std::size_t staged = stage_fill_, words = 0, commas = 0;
-    const auto comma_class = static_cast<std::uint8_t>(bmp_[','] >> kSbShift);
+    std::size_t staged = stage_fill_, words = 0;
+    std::size_t others = 0;  // punctuation after words, counted by counts.add
+    SentenceMarks& marks = sc_.sentence_marks;
     while (i + 16 <= readable) {
       const vb::Bytes v = vb::load(data + i);
       const vb::Mask up = vb::in_range(v, 'A', 'Z');
@@ -498,18 +494,28 @@ class TextPass {
       ++staged;
       chars += run;
       i += run;
-      // One space, or a comma and a space (the commonest stops after a word: a comma here ended
-      // the word), then on if a letter or digit follows. (i < readable: the run ended in the
-      // block.) A comma is what the general loop does for it: punctuation, its class, no mark
-      // (tests/unit/stats_classes_test.cpp checks the class table says so).
+      // One space, or ASCII punctuation and then a space or the line's end (the commonest stops
+      // after a word: ", ", ". ", ": ", "\") "), then on if a letter or digit follows. The
+      // punctuation gets what the general loop gives a character outside a word (the word has
+      // ended here: the byte after it ends it), class by class from the same table: its class,
+      // its sentence mark, its counts (a '.' bumps the dot counter; the space or line end after it
+      // ends the dots, so no ellipsis is left half counted).
       if (i == n) break;
-      if (data[i] == ',') {
-        if (i + 2 >= readable || data[i + 1] != ' ') break;
-        classes[chars++] = comma_class;
-        ++commas;
-        ++i;
-      } else if (data[i] != ' ') {
-        break;
+      if (data[i] != ' ') {
+        std::size_t end = i;
+        while (end < n && data[end] < 0x80 && data[end] != ' ' && !is_ascii_word_char(static_cast<char>(data[end])))
+          ++end;
+        if (end < n && data[end] != ' ') break;
+        others += end - i;
+        counts.dots = 0;  // a letter or digit came before (its reset is otherwise left to the end)
+        for (; i < end; ++i) {
+          const std::uint16_t cls = bmp_[data[i]];
+          const auto sb = static_cast<std::uint8_t>(cls >> kSbShift);
+          marks.note(sb, chars);
+          classes[chars++] = sb;
+          counts.add(data[i], cls);
+        }
+        if (i == n) break;
       }
       classes[chars++] = kSbSp;
       ++i;
@@ -524,8 +530,7 @@ class TextPass {
     para_counts_.latin_words += letter_words;
     s_.stop_words += static_cast<std::uint32_t>(stops_and_letter_words);
     counts.add_ascii_word_run(upper, digits, word_chars - digits);
-    counts.add_spaces(chars - first_char - word_chars - commas);
-    counts.add_commas(commas);
+    counts.add_spaces(chars - first_char - word_chars - others);
     return i;
   }
 

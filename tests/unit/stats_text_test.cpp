@@ -91,6 +91,11 @@ TEST_CASE("the ASCII words loop agrees with the general loop at its edges", "[st
       // spaces, tabs, invisible characters, sentence marks, symbols
       "  two  spaces", "tab\there", "zero\u200Bwidth", "Dr. Smith went home. He slept!", "#tag", "wait...", "…",
       "a\rb", "trailing ",
+      // punctuation between a word and a space or the line's end, which the loop reads itself:
+      // sentence marks, dots that make (or almost make) an ellipsis, closers, runs of several
+      "end. Next", "e.g. the", "U.S. Army", "3.5. ", "word... next", "word.. next", "a. . . b", "x. .. y", "word.",
+      "(word) next", "\"word\", next", "word; next: this", "why? No!", "word.\tx", "word#. x", "x.\"", "x,,",
+      "x - y", "x -- y", "x--y", "end.)", "2020. The", "x.\r y",
       // long words: 15, 16, 17 bytes and more, and past the 64 bytes a word's hash folds at
       std::string(15, 'q'), std::string(16, 'Q'), std::string(17, 'r'), std::string(31, 's'), std::string(64, 'T'),
       std::string(70, 'u') + "é" + std::string(10, 'V')};
