@@ -454,19 +454,24 @@ class TextPass {
       const auto alnum_bits = static_cast<std::uint32_t>(vb::bits16(up | digit | vb::in_range(v, 'a', 'z')));
       const auto run = static_cast<unsigned>(std::countr_zero(~alnum_bits));  // 1..16
       const auto digit_bits = static_cast<std::uint32_t>(vb::bits16(digit));
-      // Does the byte after the run end the word? joins_word's rules, for all 16 bytes at once:
-      // a byte that is not a letter, digit, joiner or non-ASCII ends it; an apostrophe or hyphen
-      // when an ASCII non-word byte follows; '.' or ',' when no digit precedes it, or an ASCII
-      // non-digit follows. The byte after byte 15 is not in the block: unknown, so not ending.
-      // (Past the line's end is its '\n', which ends a word as the line's end does.)
-      const auto non_ascii = static_cast<std::uint32_t>(vb::bits16(reinterpret_cast<vb::Mask>(v)));
-      const auto joiner = static_cast<std::uint32_t>(vb::bits16((v == vb::splat('\'')) | (v == vb::splat('-'))));
-      const auto separator = static_cast<std::uint32_t>(vb::bits16((v == vb::splat('.')) | (v == vb::splat(','))));
-      const std::uint32_t known_next = ~(non_ascii >> 1) & 0x7FFF;
-      const std::uint32_t ends = (~(alnum_bits | non_ascii | joiner | separator) & 0xFFFF) |
-                                 (joiner & known_next & ~(alnum_bits >> 1)) |
-                                 (separator & (~(digit_bits << 1) | (known_next & ~(digit_bits >> 1))));
-      if (!((ends >> run) & 1)) break;  // run == 16 included: bit 16 of `ends` is 0
+      // Does the byte after the run end the word? Nearly always it is a space, which does; a run
+      // of all 16 bytes may go on past the block, so it is left to the general loop. Any other
+      // byte is judged by joins_word's rules, for all 16 bytes at once: a byte that is not a
+      // letter, digit, joiner or non-ASCII ends it; an apostrophe or hyphen when an ASCII
+      // non-word byte follows; '.' or ',' when no digit precedes it, or an ASCII non-digit
+      // follows. (Past the line's end is its '\n', which ends a word as the line's end does.)
+      if (run == 16) break;
+      const unsigned char next = data[i + run];
+      if (next != ' ') {
+        const auto non_ascii = static_cast<std::uint32_t>(vb::bits16(reinterpret_cast<vb::Mask>(v)));
+        const auto joiner = static_cast<std::uint32_t>(vb::bits16((v == vb::splat('\'')) | (v == vb::splat('-'))));
+        const auto separator = static_cast<std::uint32_t>(vb::bits16((v == vb::splat('.')) | (v == vb::splat(','))));
+        const std::uint32_t known_next = ~(non_ascii >> 1) & 0x7FFF;  // byte 15's next is not in the block
+        const std::uint32_t ends = (~(alnum_bits | non_ascii | joiner | separator) & 0xFFFF) |
+                                   (joiner & known_next & ~(alnum_bits >> 1)) |
+                                   (separator & (~(digit_bits << 1) | (known_next & ~(digit_bits >> 1))));
+        if (!((ends >> run) & 1)) break;
+      }
       // The word is [i, i + run).
       const std::uint32_t in_run = (1u << run) - 1;
       const vb::Bytes sb = vb::splat(kSbLower) + (reinterpret_cast<vb::Bytes>(up) & vb::splat(kSbUpper - kSbLower)) +
@@ -501,7 +506,7 @@ class TextPass {
       // its sentence mark, its counts (a '.' bumps the dot counter; the space or line end after it
       // ends the dots, so no ellipsis is left half counted).
       if (i == n) break;
-      if (data[i] != ' ') {
+      if (next != ' ') {  // (data[i]; read before the stores above, which may alias it)
         std::size_t end = i;
         while (end < n && data[end] < 0x80 && data[end] != ' ' && !is_ascii_word_char(static_cast<char>(data[end])))
           ++end;
