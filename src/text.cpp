@@ -90,13 +90,14 @@ std::size_t count_code_points(std::string_view s) noexcept {
 }
 
 std::size_t valid_utf8_prefix(std::string_view s) noexcept {
-  std::size_t i = 0;
+  std::size_t i = ascii_prefix(s);
   while (i < s.size()) {
-    i += ascii_prefix(s.substr(i));
-    if (i == s.size()) break;
     const DecodedChar d = decode_utf8(s, i);
     if (!d.valid) return i;
     i += d.length;
+    // Only a return to ASCII calls for the eight-byte scan: Chinese text is decoded character
+    // after character, not scanned once per character for an ASCII run that is not there.
+    if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) i += ascii_prefix(s.substr(i));
   }
   return i;
 }

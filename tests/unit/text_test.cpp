@@ -39,6 +39,40 @@ TEST_CASE("decode_utf8 turns every kind of invalid byte into U+FFFD consuming on
   }
 }
 
+TEST_CASE("valid_utf8_prefix ends where decoding one character at a time first fails", "[text]") {
+  const auto reference = [](std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+      const DecodedChar d = decode_utf8(s, i);
+      if (!d.valid) break;
+      i += d.length;
+    }
+    return i;
+  };
+  // Random strings of ASCII runs of every length around the eight-byte scan, characters of each
+  // length (runs of Chinese letters among them) and invalid or cut-short sequences.
+  static const char* const kPieces[] = {"a", "abcdefg", "abcdefgh", "abcdefghijklmnopq", " ", "\xC3\xA9", "\xE4\xB8\xAD",
+                                        "\xE4\xB8\xAD\xE5\x9B\xBD", "\xE2\x80\x99", "\xF0\x9F\x98\x80", "\xE4\xB8", "\x80",
+                                        "\xFF", "\xED\xA0\x80", "\xC0\xAF"};
+  std::uint32_t state = 12345;
+  const auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  std::size_t whole = 0;
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    const std::size_t pieces = next() % 24;
+    for (std::size_t p = 0; p < pieces; ++p) {
+      const std::size_t piece = next() % std::size(kPieces);
+      if (piece < 10 || next() % 8 == 0) s += kPieces[piece];  // invalid pieces are rarer
+    }
+    INFO(k);
+    const std::size_t expected = reference(s);
+    whole += expected == s.size();
+    CHECK(valid_utf8_prefix(s) == expected);
+  }
+  CHECK(whole > 2000);
+  CHECK(whole < 18000);
+}
+
 TEST_CASE("decode_utf8_before finds the code point ending at a position", "[text]") {
   const std::string s = "x\xE4\xB8\xAD";
   const DecodedChar d = decode_utf8_before(s, s.size());
