@@ -443,6 +443,17 @@ class TextPass {
     const std::size_t n = l.size();
     const std::uint64_t first_char = line_chars;
     std::uint64_t chars = first_char, word_chars = 0, upper = 0, digits = 0;
+    // Uppercase letters and digits of the words, one byte lane per position in the 16-byte block,
+    // summed into upper and digits whenever the stage is flushed (each word staged since the last
+    // flush adds at most one to a lane, and kStage <= 255) and at the end: two vector operations a word instead of two table
+    // popcounts.
+    vb::Bytes upper_lanes{}, digit_lanes{};
+    const auto add_lanes = [&] {
+      upper += byte_sum(upper_lanes);
+      digits += byte_sum(digit_lanes);
+      upper_lanes = vb::Bytes{};
+      digit_lanes = vb::Bytes{};
+    };
     std::uint64_t stops_and_letter_words = 0;  // stop words + (words with a letter << 32)
     std::size_t staged = stage_fill_, words = 0;
     std::size_t others = 0;  // punctuation after words, counted by counts.add
@@ -477,13 +488,12 @@ class TextPass {
       const vb::Bytes sb = vb::splat(kSbLower) + (reinterpret_cast<vb::Bytes>(up) & vb::splat(kSbUpper - kSbLower)) +
                            (reinterpret_cast<vb::Bytes>(digit) & vb::splat(kSbNumeric - kSbLower));
       std::memcpy(classes + chars, &sb, sizeof sb);
-      const vb::Bytes lowered = (v | (reinterpret_cast<vb::Bytes>(up) & vb::splat(0x20))) & first_bytes(run);
+      const vb::Bytes in_word = first_bytes(run);
+      const vb::Bytes lowered = (v | (reinterpret_cast<vb::Bytes>(up) & vb::splat(0x20))) & in_word;
       std::uint64_t first, second;
       std::memcpy(&first, &lowered, 8);
       std::memcpy(&second, reinterpret_cast<const unsigned char*>(&lowered) + 8, 8);
       const std::uint32_t word_digit_bits = digit_bits & in_run;
-      upper += bit_count16(static_cast<std::uint32_t>(vb::bits16(up)) & in_run);
-      digits += bit_count16(word_digit_bits);
       word_chars += run;
       // Bytes past the run are zero in `first`, so its low half is the stopword test's bytes.
       stops_and_letter_words += is_stop_key(stop_word_key(run, static_cast<std::uint32_t>(first))) +
@@ -493,7 +503,11 @@ class TextPass {
         stage_fill_ = staged;
         flush_tokens();
         staged = 0;
+        add_lanes();
       }
+      // After the flush: the lanes hold the words staged since the last one, at most kStage.
+      upper_lanes -= reinterpret_cast<vb::Bytes>(up) & in_word;  // a lane of 0xFF is -1
+      digit_lanes -= reinterpret_cast<vb::Bytes>(digit) & in_word;
       stage_hash_[staged] = WordBytes::hash_short(first, second, run);
       stage_chars_[staged] = run;
       ++staged;
@@ -526,6 +540,7 @@ class TextPass {
       ++i;
       if (i == n || !is_ascii_word_char(static_cast<char>(data[i]))) break;
     }
+    add_lanes();
     stage_fill_ = staged;
     line_chars = chars;
     const std::uint64_t letter_words = stops_and_letter_words >> 32;
@@ -537,6 +552,19 @@ class TextPass {
     counts.add_ascii_word_run(upper, digits, word_chars - digits);
     counts.add_spaces(chars - first_char - word_chars - others);
     return i;
+  }
+
+  // The sum of the 16 bytes.
+  static std::uint64_t byte_sum(blocks::Bytes v) {
+#if defined(__SSE2__)
+    const __m128i sums = _mm_sad_epu8(reinterpret_cast<__m128i>(v), _mm_setzero_si128());  // two 64-bit halves
+    return static_cast<std::uint64_t>(_mm_cvtsi128_si64(sums)) +
+           static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+#else
+    std::uint64_t sum = 0;
+    for (int k = 0; k < 16; ++k) sum += v[k];
+    return sum;
+#endif
   }
 
   // 16 bytes whose first k (0..16) are all ones and the rest zero.
@@ -750,7 +778,7 @@ class TextPass {
   std::uint32_t word_len_ = 0;  // code points
   bool word_ascii_ = true, word_has_letter_ = false, word_has_latin_ = false;
   // tokens not yet in sc_.tokens, in order
-  static constexpr std::size_t kStage = 256;
+  static constexpr std::size_t kStage = 255;  // <= 255: scan_ascii_words counts per byte lane between flushes
   std::size_t stage_fill_ = 0;
   std::uint64_t stage_hash_[kStage];
   std::uint32_t stage_chars_[kStage];

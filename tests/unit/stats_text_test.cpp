@@ -110,6 +110,14 @@ TEST_CASE("the ASCII words loop agrees with the general loop at its edges", "[st
       check_same(std::string(pad, ' ') + p + "," + p + "." + p);
     }
   }
+  // Lines of hundreds of words: the loop counts uppercase letters and digits in byte lanes that
+  // must be summed before 256 words land on the same lane.
+  std::string many, mixed;
+  for (int k = 0; k < 700; ++k) many += "ABC9 ";
+  for (int k = 0; k < 700; ++k) mixed += (k % 7 == 0 ? "Word, " : k % 5 == 0 ? "X1. " : "of ");
+  check_same(many);
+  check_same(mixed);
+  check_same("x " + many + "\n" + mixed);
   std::string all;
   for (const std::string& a : pieces)
     for (const std::string& b : {std::string(" "), std::string(""), std::string("\n"), std::string(". ")}) all += a + b;
