@@ -463,15 +463,16 @@ class TextPass {
       const vb::Mask up = vb::in_range(v, 'A', 'Z');
       const vb::Mask digit = vb::in_range(v, '0', '9');
       const auto alnum_bits = static_cast<std::uint32_t>(vb::bits16(up | digit | vb::in_range(v, 'a', 'z')));
-      const auto run = static_cast<unsigned>(std::countr_zero(~alnum_bits));  // 1..16
+      const auto run = static_cast<unsigned>(std::countr_zero(~alnum_bits));  // 0..16
       const auto digit_bits = static_cast<std::uint32_t>(vb::bits16(digit));
-      // Does the byte after the run end the word? Nearly always it is a space, which does; a run
-      // of all 16 bytes may go on past the block, so it is left to the general loop. Any other
+      // No word here (after a space: the next byte is not a letter or digit) ends the loop. Does
+      // the byte after the run end the word? Nearly always it is a space, which does; a run of
+      // all 16 bytes may go on past the block, so it is left to the general loop. Any other
       // byte is judged by joins_word's rules, for all 16 bytes at once: a byte that is not a
       // letter, digit, joiner or non-ASCII ends it; an apostrophe or hyphen when an ASCII
       // non-word byte follows; '.' or ',' when no digit precedes it, or an ASCII non-digit
       // follows. (Past the line's end is its '\n', which ends a word as the line's end does.)
-      if (run == 16) break;
+      if (run % 16 == 0) break;  // 0 or 16
       const unsigned char next = data[i + run];
       if (next != ' ') {
         const auto non_ascii = static_cast<std::uint32_t>(vb::bits16(reinterpret_cast<vb::Mask>(v)));
@@ -538,7 +539,7 @@ class TextPass {
       }
       classes[chars++] = kSbSp;
       ++i;
-      if (i == n || !is_ascii_word_char(static_cast<char>(data[i]))) break;
+      if (i == n) break;
     }
     add_lanes();
     stage_fill_ = staged;
