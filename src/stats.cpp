@@ -485,7 +485,6 @@ class TextPass {
         if (!((ends >> run) & 1)) break;
       }
       // The word is [i, i + run).
-      const std::uint32_t in_run = (1u << run) - 1;
       const vb::Bytes sb = vb::splat(kSbLower) + (reinterpret_cast<vb::Bytes>(up) & vb::splat(kSbUpper - kSbLower)) +
                            (reinterpret_cast<vb::Bytes>(digit) & vb::splat(kSbNumeric - kSbLower));
       std::memcpy(classes + chars, &sb, sizeof sb);
@@ -494,11 +493,13 @@ class TextPass {
       std::uint64_t first, second;
       std::memcpy(&first, &lowered, 8);
       std::memcpy(&second, reinterpret_cast<const unsigned char*>(&lowered) + 8, 8);
-      const std::uint32_t word_digit_bits = digit_bits & in_run;
+      // A letter among the word's bytes: its first non-digit lies inside it (digit_bits has no
+      // bit 16, so the complement is never zero).
+      const bool has_letter = static_cast<unsigned>(std::countr_zero(~digit_bits)) < run;
       word_chars += run;
       // Bytes past the run are zero in `first`, so its low half is the stopword test's bytes.
       stops_and_letter_words += is_stop_key(stop_word_key(run, static_cast<std::uint32_t>(first))) +
-                                (std::uint64_t{word_digit_bits != in_run} << 32);
+                                (std::uint64_t{has_letter} << 32);
       ++words;
       if (staged == kStage) {
         stage_fill_ = staged;
