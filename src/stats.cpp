@@ -463,39 +463,56 @@ class TextPass {
       const vb::Mask up = vb::in_range(v, 'A', 'Z');
       const vb::Mask digit = vb::in_range(v, '0', '9');
       const auto alnum_bits = static_cast<std::uint32_t>(vb::bits16(up | digit | vb::in_range(v, 'a', 'z')));
-      const auto run = static_cast<unsigned>(std::countr_zero(~alnum_bits));  // 0..16
+      auto run = static_cast<unsigned>(std::countr_zero(~alnum_bits));  // 0..16
       const auto digit_bits = static_cast<std::uint32_t>(vb::bits16(digit));
       // No word here (after a space: the next byte is not a letter or digit) ends the loop. Does
       // the byte after the run end the word? Nearly always it is a space, which does; a run of
-      // all 16 bytes may go on past the block, so it is left to the general loop. Any other
-      // byte is judged by joins_word's rules, for all 16 bytes at once: a byte that is not a
-      // letter, digit, joiner or non-ASCII ends it; an apostrophe or hyphen when an ASCII
-      // non-word byte follows; '.' or ',' when no digit precedes it, or an ASCII non-digit
-      // follows. (Past the line's end is its '\n', which ends a word as the line's end does.)
+      // all 16 bytes may go on past the block, so it is left to the general loop. Any other byte
+      // is judged by joins_word's rules, for all 16 bytes at once: an apostrophe or hyphen
+      // between two ASCII letters or digits, or '.' or ',' between two ASCII digits, joins the
+      // word ("China's", "e-commerce", "3.51", "2,100"), and the word runs on to the next byte
+      // that does not; that byte ends it unless it is non-ASCII (perhaps a letter), a joiner
+      // before a non-ASCII byte, or a separator after a digit and before a non-ASCII byte. (Past
+      // the line's end is its '\n', which ends a word as the line's end does; the byte after
+      // byte 15 is not in the block: unknown.)
       if (run % 16 == 0) break;  // 0 or 16
-      const unsigned char next = data[i + run];
+      // The classes of the word's letters and digits (bytes past it are overwritten by what
+      // follows, whether the word is taken here or not).
+      const vb::Bytes sb = vb::splat(kSbLower) + (reinterpret_cast<vb::Bytes>(up) & vb::splat(kSbUpper - kSbLower)) +
+                           (reinterpret_cast<vb::Bytes>(digit) & vb::splat(kSbNumeric - kSbLower));
+      std::memcpy(classes + chars, &sb, sizeof sb);
+      unsigned char next = data[i + run];
+      std::uint32_t not_letters = digit_bits;  // of the bytes of the word
       if (next != ' ') {
         const auto non_ascii = static_cast<std::uint32_t>(vb::bits16(reinterpret_cast<vb::Mask>(v)));
         const auto joiner = static_cast<std::uint32_t>(vb::bits16((v == vb::splat('\'')) | (v == vb::splat('-'))));
         const auto separator = static_cast<std::uint32_t>(vb::bits16((v == vb::splat('.')) | (v == vb::splat(','))));
-        const std::uint32_t known_next = ~(non_ascii >> 1) & 0x7FFF;  // byte 15's next is not in the block
+        // Joiners and separators inside the word.
+        std::uint32_t joined = (joiner & (alnum_bits << 1) & (alnum_bits >> 1)) |
+                               (separator & (digit_bits << 1) & (digit_bits >> 1));
+        if (joined != 0) {
+          run = static_cast<unsigned>(std::countr_zero(~(alnum_bits | joined)));
+          if (run == 16) break;
+          joined &= (1u << run) - 1;
+          next = data[i + run];
+        }
+        const std::uint32_t known_next = ~(non_ascii >> 1) & 0x7FFF;
         const std::uint32_t ends = (~(alnum_bits | non_ascii | joiner | separator) & 0xFFFF) |
                                    (joiner & known_next & ~(alnum_bits >> 1)) |
                                    (separator & (~(digit_bits << 1) | (known_next & ~(digit_bits >> 1))));
         if (!((ends >> run) & 1)) break;
+        if (joined != 0) add_joined(data + i, joined, classes, chars, counts);
+        not_letters |= joined;
       }
       // The word is [i, i + run).
-      const vb::Bytes sb = vb::splat(kSbLower) + (reinterpret_cast<vb::Bytes>(up) & vb::splat(kSbUpper - kSbLower)) +
-                           (reinterpret_cast<vb::Bytes>(digit) & vb::splat(kSbNumeric - kSbLower));
-      std::memcpy(classes + chars, &sb, sizeof sb);
       const vb::Bytes in_word = first_bytes(run);
       const vb::Bytes lowered = (v | (reinterpret_cast<vb::Bytes>(up) & vb::splat(0x20))) & in_word;
       std::uint64_t first, second;
       std::memcpy(&first, &lowered, 8);
       std::memcpy(&second, reinterpret_cast<const unsigned char*>(&lowered) + 8, 8);
-      // A letter among the word's bytes: its first non-digit lies inside it (digit_bits has no
-      // bit 16, so the complement is never zero).
-      const bool has_letter = static_cast<unsigned>(std::countr_zero(~digit_bits)) < run;
+      // A letter among the word's bytes: its first letter lies inside it (not_letters has no bit
+      // 16, so the complement is never zero).
+      const bool has_letter = static_cast<unsigned>(std::countr_zero(~not_letters)) < run;
       word_chars += run;
       // Bytes past the run are zero in `first`, so its low half is the stopword test's bytes.
       stops_and_letter_words += is_stop_key(stop_word_key(run, static_cast<std::uint32_t>(first))) +
@@ -551,9 +568,28 @@ class TextPass {
     s_.alpha_words += letter_words;
     para_counts_.latin_words += letter_words;
     s_.stop_words += static_cast<std::uint32_t>(stops_and_letter_words);
-    counts.add_ascii_word_run(upper, digits, word_chars - digits);
+    counts.add_ascii_word_run(upper, digits, word_chars - digits);  // add_joined took its bytes back
     counts.add_spaces(chars - first_char - word_chars - others);
     return i;
+  }
+
+  // What the general loop does for the joiners and separators inside a word (bit k of `joined`:
+  // the byte at word[k], whose class goes to classes[chars + k]): the class from the table, its
+  // sentence mark ('.' is ATerm) and its counts, as for a character of its own. A letter or digit
+  // precedes each, so the dot counter starts from zero. scan_ascii_words counts the word's bytes
+  // that are not digits as Latin letters at its end: these are not, so they are taken back here.
+  __attribute__((noinline)) void add_joined(const unsigned char* word, std::uint32_t joined, std::uint8_t* classes, std::uint64_t chars,
+                  CharCounts& counts) {
+    for (; joined != 0; joined &= joined - 1) {
+      const auto k = static_cast<unsigned>(std::countr_zero(joined));
+      const std::uint16_t cls = bmp_[word[k]];
+      const auto sb = static_cast<std::uint8_t>(cls >> kSbShift);
+      sc_.sentence_marks.note(sb, chars + k);
+      classes[chars + k] = sb;
+      counts.dots = 0;
+      counts.add(word[k], cls);
+      --counts.totals[CharCounts::kLatinLane];  // (unsigned: the word's letters are added later)
+    }
   }
 
   // The sum of the 16 bytes.

@@ -96,6 +96,9 @@ TEST_CASE("the ASCII words loop agrees with the general loop at its edges", "[st
       "end. Next", "e.g. the", "U.S. Army", "3.5. ", "word... next", "word.. next", "a. . . b", "x. .. y", "word.",
       "(word) next", "\"word\", next", "word; next: this", "why? No!", "word.\tx", "word#. x", "x.\"", "x,,",
       "x - y", "x -- y", "x--y", "end.)", "2020. The", "x.\r y",
+      // joiners and separators inside a word, which the loop also reads itself
+      "1.2.3.4", "3-5", "a-1.5", "x'-y", "co-op's", "1,000,000.5", "A-B-C-D-E-F-G-H", "well-known,", "e-commerce.",
+      "2.5%", "U.S-made", "O'Neil's", "9.9.9.9.9.9.9.9",
       // long words: 15, 16, 17 bytes and more, and past the 64 bytes a word's hash folds at
       std::string(15, 'q'), std::string(16, 'Q'), std::string(17, 'r'), std::string(31, 's'), std::string(64, 'T'),
       std::string(70, 'u') + "é" + std::string(10, 'V')};
