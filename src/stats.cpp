@@ -423,17 +423,19 @@ class TextPass {
 
   // The commonest stretch of English text, "word word word", in a loop of its own: from `i`, an
   // ASCII letter or digit that starts a word, reads words that lie inside one 16-byte block and
-  // surely end there (the byte after them ends a word by joins_word's rules), each followed by at
-  // most one space, and returns where it stops: at the first byte that is not such a word or such
-  // a space (possibly `i` itself, or the line's end). Each word is counted and hashed from the
+  // surely end there (the byte after them ends a word by joins_word's rules; ASCII joiners and
+  // separators inside them included), each followed by ASCII punctuation and one space, or the
+  // line's end, and returns where it stops: at the first byte that is not such a word or such a
+  // gap (possibly `i` itself, or the line's end). Each word is counted and hashed from the
   // block's bytes, in registers: no WordBytes, no per-character work; its counts build up in
   // locals and its token goes to the stage. Everything else (longer words, words that might
-  // continue, any other character) is the general loop's.
+  // continue, non-ASCII characters) is the general loop's.
   //
   // It does exactly what the general loop does for these characters (tests/unit/stats_text_test.cpp
   // checks the two agree over every line of data/ and tests/fixtures, and adversarial ones):
   // the 16 classes and the lowercase bytes come as in scan_ascii_word_run; the hash is
-  // WordBytes::hash_short of the same bytes; a space is what scan_line's ' ' branch does.
+  // WordBytes::hash_short of the same bytes; a space is what scan_line's ' ' branch does, and
+  // punctuation (add_joined, and the gap after a word) gets the general loop's per-character work.
   // Not inlined: inside scan_line the loop's dozen counters were spilled to the stack.
   __attribute__((noinline)) std::size_t scan_ascii_words(std::string_view l, std::size_t readable, std::size_t i,
                                                          std::uint8_t* classes, std::uint64_t& line_chars,
