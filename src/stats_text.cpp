@@ -12,6 +12,7 @@
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+#include <unicode/ustring.h>
 #include <unicode/utext.h>
 
 #include "corpus_scan/text.hpp"
@@ -221,9 +222,30 @@ std::size_t count_sentences_icu(std::string_view line) {
 }
 
 std::size_t count_cjk_words_icu(std::string_view run) {
+  // The run goes to ICU as UTF-16, not through a UTF-8 UText: ICU's dictionary engine reads a
+  // UTF-16 chunk in place, but copies UTF-8 text into a UnicodeString with a map of offsets for
+  // every range it segments, and its rules walk UTF-16 natively. The words are the same; only the
+  // count is used, so the change of offsets does not matter.
+  icu::BreakIterator* it = thread_iterator(true);
+  if (!it) return 1;
+  thread_local std::vector<UChar> utf16;
+  if (utf16.size() < run.size()) utf16.resize(run.size());  // never more UTF-16 units than bytes
+  UErrorCode status = U_ZERO_ERROR;
+  std::int32_t units = 0;
+  u_strFromUTF8(utf16.data(), static_cast<std::int32_t>(utf16.size()), &units, run.data(),
+                static_cast<std::int32_t>(run.size()), &status);
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUChars(&ut, utf16.data(), units, &status);
+  if (U_SUCCESS(status)) it->setText(&ut, status);
+  if (U_FAILURE(status)) {
+    utext_close(&ut);
+    return 1;
+  }
   std::size_t n = 0;
-  const bool ok = for_each_segment(true, run, [&](std::size_t, std::size_t) { ++n; });
-  return ok ? n : 1;
+  it->first();
+  while (it->next() != icu::BreakIterator::DONE) ++n;
+  utext_close(&ut);
+  return n;
 }
 
 }  // namespace corpus_scan::stats_detail
