@@ -68,6 +68,16 @@ bool is_stopword_hash(std::uint32_t hash);
 bool is_common_han(char32_t cp);
 std::uint32_t count_digits(std::string_view s);  // ASCII digits
 
+// What title_shape reads from a trimmed line's bytes: whether it looks like code ('#', '{', '}',
+// '<' first; "a=b" with no space around the first '='; "()"; "=="; " (" and '_' in a line under
+// 60 bytes), and the sentences inside it (". ", "? " or "! " before an upper-case ASCII letter,
+// and "。" with more text after it).
+struct TitleMarks {
+  bool looks_like_code = false;
+  int inner_sentences = 0;
+};
+TitleMarks title_marks(std::string_view trimmed);
+
 // How much a trimmed line, on its own, looks like an article title (0 = not at all).
 float title_shape(std::string_view trimmed, std::uint32_t chars, LineCue cue);
 

@@ -4,6 +4,7 @@
 // allocation per line: tokens go into one vector.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 
 #include "byte_blocks.hpp"
@@ -202,30 +203,66 @@ bool is_continuation_end(char32_t cp) {
          cp == 0xFF1A || cp == 0x3001 || cp == 0x2014 || cp == 0x2013 || cp == '(' || cp == 0xFF08;
 }
 
-// Sentences inside the line: ". " (or "?", "!") before an upper-case letter, or "。" with more
-// text after it. The stops are found 16 bytes at a time (blocks::find_next): they are a few bytes
-// in a hundred.
-int inner_sentences(std::string_view s) {
-  int n = 0;
+}  // namespace
+
+// One pass over the line, 64 bytes at a time (byte_blocks.hpp), for what title_shape asks of it
+// that a search would find: the byte pairs and triples are masks lined up with shift_in, and
+// only the first '=' is looked at byte by byte. It replaced a memchr per question ('=', "()",
+// "。", " (", '_'), whose length-dependent branches mispredicted several times a line.
+// tests/unit/splitter_lines_test.cpp holds it to the searches on every line of data/.
+TitleMarks title_marks(std::string_view s) {
   using namespace blocks;
-  const auto stop = [](Bytes x) { return (x == splat('.')) | (x == splat('?')) | (x == splat('!')); };
-  const std::string_view head = s.substr(0, s.size() > 2 ? s.size() - 2 : 0);  // a stop needs two bytes after it
-  for (std::size_t i = find_next(head, 0, stop); i < head.size(); i = find_next(head, i + 1, stop))
-    n += s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
-  for (std::size_t at = s.find("。"); at != std::string_view::npos && at + 3 < s.size(); at = s.find("。", at + 3)) ++n;
-  return n;
+  struct Classes {
+    std::uint64_t stop = 0, space = 0, upper = 0, eq = 0, open = 0, close = 0, under = 0, e3 = 0, x80 = 0, x82 = 0;
+    void merge(const Classes& o, int k) {
+      stop |= o.stop << k, space |= o.space << k, upper |= o.upper << k, eq |= o.eq << k, open |= o.open << k;
+      close |= o.close << k, under |= o.under << k, e3 |= o.e3 << k, x80 |= o.x80 << k, x82 |= o.x82 << k;
+    }
+  };
+  TitleMarks r;
+  std::uint64_t c_stop = 0, c_stop_space = 0, c_space = 0, c_open = 0, c_eq = 0, c_e3 = 0, c_e380 = 0;
+  std::uint64_t pairs = 0, under = 0, space_open = 0;  // "()" or "==" anywhere; '_'; " ("
+  std::size_t eq = std::string_view::npos;
+  for (Blocks b(s); b.next();) {
+    Classes m = classify64<Classes>(b.data(), [](Bytes x) {
+      Classes c;
+      c.stop = bits16((x == splat('.')) | (x == splat('?')) | (x == splat('!')));
+      c.space = bits16(x == splat(' '));
+      c.upper = bits16(in_range(x, 'A', 'Z'));
+      c.eq = bits16(x == splat('='));
+      c.open = bits16(x == splat('('));
+      c.close = bits16(x == splat(')'));
+      c.under = bits16(x == splat('_'));
+      c.e3 = bits16(x == splat(0xE3));
+      c.x80 = bits16(x == splat(0x80));
+      c.x82 = bits16(x == splat(0x82));
+      return c;
+    });
+    for (std::uint64_t* k : {&m.stop, &m.space, &m.upper, &m.eq, &m.open, &m.close, &m.under, &m.e3, &m.x80, &m.x82})
+      *k >>= b.skip();
+    if (eq == std::string_view::npos && m.eq != 0) eq = b.base() + static_cast<std::size_t>(__builtin_ctzll(m.eq));
+    // ". " before an upper-case letter: the triple's last byte
+    const std::uint64_t stop_space = m.space & shift_in(m.stop, c_stop);
+    const std::uint64_t sentences = m.upper & shift_in(stop_space, c_stop_space);
+    // "。" (E3 80 82): its last byte
+    const std::uint64_t e380 = m.x80 & shift_in(m.e3, c_e3);
+    const std::uint64_t stops = m.x82 & shift_in(e380, c_e380);
+    if ((sentences | stops) != 0) r.inner_sentences += std::popcount(sentences) + std::popcount(stops);
+    pairs |= (m.close & shift_in(m.open, c_open)) | (m.eq & shift_in(m.eq, c_eq));
+    space_open |= m.open & shift_in(m.space, c_space);
+    under |= m.under;
+  }
+  r.inner_sentences -= s.ends_with("。");  // a "。" counts only with more text after it
+  const auto c0 = s.empty() ? '\0' : s[0];
+  r.looks_like_code = c0 == '#' || c0 == '{' || c0 == '}' || c0 == '<' ||
+                      // "Data=read_data (IO_ID)", "Print (got) # 2", "defhandler (request):"
+                      (eq != std::string_view::npos && eq > 0 && s[eq - 1] != ' ' && eq + 1 < s.size() && s[eq + 1] != ' ') ||
+                      (s.size() < 60 && space_open != 0 && under != 0) ||
+                      pairs != 0;  // "()", or "==" (which can only be at or after the first '=')
+  return r;
 }
 
-bool looks_like_code(std::string_view s) {
-  if (s[0] == '#' || s[0] == '{' || s[0] == '}' || s[0] == '<') return true;
-  // "Data=read_data (IO_ID)", "Print (got) # 2", "defhandler (request):"
-  const std::size_t eq = s.find('=');
-  if (eq != std::string_view::npos && eq > 0 && s[eq - 1] != ' ' && eq + 1 < s.size() && s[eq + 1] != ' ') return true;
-  // (size first: searching a long line for " (" stops at every space)
-  if (s.size() < 60 && s.find(" (") != std::string_view::npos && s.find('_') != std::string_view::npos) return true;
-  // ("==" can only be at or after the first '=': most lines have none, and need no second search)
-  return s.find("()") != std::string_view::npos || (eq != std::string_view::npos && s.find("==", eq) != std::string_view::npos);
-}
+namespace {
 
 // "1.", "2)", "(3)", "(a)", "•", "-": an item of a list.
 bool looks_like_list_item(std::string_view s) {
@@ -400,7 +437,8 @@ float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
   if (s.empty() || cue != LineCue::None) return 0.0f;
   if (chars <= 40 && has_no_words(s)) return 0.0f;
   if (chars < 2 || chars > 220) return 0.0f;
-  if (looks_like_code(s) || looks_like_list_item(s)) return 0.1f;
+  const TitleMarks marks = title_marks(s);
+  if (marks.looks_like_code || looks_like_list_item(s)) return 0.1f;
   const DecodedChar last = decode_utf8_before(s, s.size());
   if (is_continuation_end(last.cp)) return 0.1f;
   float shape = 1.0f;
@@ -409,7 +447,7 @@ float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
   if (c0 >= 'a' && c0 <= 'z') shape *= s.find(' ') == std::string_view::npos ? 0.15f : 0.3f;
   // "(Photography Liu Wei)", "(Figure)": a caption or credit wholly in parentheses
   if ((c0 == '(' && s.back() == ')') || (s.starts_with("（") && s.ends_with("）"))) shape *= 0.2f;
-  const int inner = inner_sentences(s);
+  const int inner = marks.inner_sentences;
   if (inner >= 2) shape *= 0.2f;              // a paragraph of several sentences
   else if (inner == 1) shape *= 0.7f;
   if (is_sentence_end(last.cp)) shape *= chars > 100 ? 0.5f : 0.8f;

@@ -153,3 +153,61 @@ TEST_CASE("fast tokens and counts on edge cases: block boundaries, apostrophes, 
     check_line(s);
   }
 }
+
+namespace {
+
+// The definitions title_marks replaced: a search per question.
+int inner_sentences_by_search(std::string_view s) {
+  int n = 0;
+  for (std::size_t i = 0; i + 2 < s.size(); ++i)
+    n += (s[i] == '.' || s[i] == '?' || s[i] == '!') && s[i + 1] == ' ' && s[i + 2] >= 'A' && s[i + 2] <= 'Z';
+  for (std::size_t at = s.find("。"); at != std::string_view::npos && at + 3 < s.size(); at = s.find("。", at + 3)) ++n;
+  return n;
+}
+bool looks_like_code_by_search(std::string_view s) {
+  if (s[0] == '#' || s[0] == '{' || s[0] == '}' || s[0] == '<') return true;
+  const std::size_t eq = s.find('=');
+  if (eq != std::string_view::npos && eq > 0 && s[eq - 1] != ' ' && eq + 1 < s.size() && s[eq + 1] != ' ') return true;
+  if (s.size() < 60 && s.find(" (") != std::string_view::npos && s.find('_') != std::string_view::npos) return true;
+  return s.find("()") != std::string_view::npos || s.find("==") != std::string_view::npos;
+}
+void check_marks(std::string_view line) {
+  if (line.empty()) return;
+  const std::string own(line);
+  INFO("line: " << own);
+  const TitleMarks m = title_marks(own);
+  REQUIRE(m.inner_sentences == inner_sentences_by_search(own));
+  REQUIRE(m.looks_like_code == looks_like_code_by_search(own));
+}
+
+}  // namespace
+
+TEST_CASE("title_marks answers as the searches do on every line of data/ and the fixtures", "[splitter][lines]") {
+  std::size_t code = 0, sentences = 0, lines = 0;
+  for (const std::string& line : repository_lines()) {
+    check_marks(line);
+    if (line.empty()) continue;
+    ++lines;
+    code += title_marks(line).looks_like_code;
+    sentences += title_marks(line).inner_sentences > 0;
+  }
+  INFO(lines << " lines, " << code << " code, " << sentences << " with inner sentences");
+  REQUIRE(code > 0);
+  REQUIRE(sentences > 100);
+}
+
+TEST_CASE("title_marks at block edges and line ends", "[splitter][lines]") {
+  const std::vector<std::string> edges = {
+      "a", "=", "a=b", "a = b", "a=", "=b", "x == y", "f()", "(", ")", "( )", "call (x_y)", "。", "a。", "a。b",
+      "一。二。三。", "。。", ". A", "x. A", "x. a", "x.  A", "Yes! No? Maybe. So", "end.", "#include", "{", "<div>",
+      "\xE3\x80", "\xE3\x80\x82\xE3", "a\xE3\x80\x82", "under_score (x)"};
+  for (const std::string& e : edges) check_marks(e);
+  // each pair or triple put across a 64-byte block edge, and at a line's end
+  for (const char* tail : {". B", "()", "==", " (_", "。x", "a=b", "=", ".", "。"}) {
+    for (std::size_t pad = 55; pad <= 135; ++pad) {
+      check_marks(std::string(pad, 'x') + tail);
+      check_marks(std::string(pad, 'x') + tail + "yz");
+      check_marks(std::string(pad, ' ') + tail + std::string(pad % 7, 'Q'));
+    }
+  }
+}
