@@ -213,14 +213,14 @@ bool is_continuation_end(char32_t cp) {
 TitleMarks title_marks(std::string_view s) {
   using namespace blocks;
   struct Classes {
-    std::uint64_t stop = 0, space = 0, upper = 0, eq = 0, open = 0, close = 0, under = 0, e3 = 0, x80 = 0, x82 = 0;
+    std::uint64_t stop = 0, space = 0, upper = 0, eq = 0, open = 0, close = 0, under = 0, e3 = 0;
     void merge(const Classes& o, int k) {
       stop |= o.stop << k, space |= o.space << k, upper |= o.upper << k, eq |= o.eq << k, open |= o.open << k;
-      close |= o.close << k, under |= o.under << k, e3 |= o.e3 << k, x80 |= o.x80 << k, x82 |= o.x82 << k;
+      close |= o.close << k, under |= o.under << k, e3 |= o.e3 << k;
     }
   };
   TitleMarks r;
-  std::uint64_t c_stop = 0, c_stop_space = 0, c_space = 0, c_open = 0, c_eq = 0, c_e3 = 0, c_e380 = 0;
+  std::uint64_t c_stop = 0, c_stop_space = 0, c_space = 0, c_open = 0, c_eq = 0;
   std::uint64_t pairs = 0, under = 0, space_open = 0;  // "()" or "==" anywhere; '_'; " ("
   std::size_t eq = std::string_view::npos;
   for (Blocks b(s); b.next();) {
@@ -234,20 +234,18 @@ TitleMarks title_marks(std::string_view s) {
       c.close = bits16(x == splat(')'));
       c.under = bits16(x == splat('_'));
       c.e3 = bits16(x == splat(0xE3));
-      c.x80 = bits16(x == splat(0x80));
-      c.x82 = bits16(x == splat(0x82));
       return c;
     });
-    for (std::uint64_t* k : {&m.stop, &m.space, &m.upper, &m.eq, &m.open, &m.close, &m.under, &m.e3, &m.x80, &m.x82})
+    for (std::uint64_t* k : {&m.stop, &m.space, &m.upper, &m.eq, &m.open, &m.close, &m.under, &m.e3})
       *k >>= b.skip();
     if (eq == std::string_view::npos && m.eq != 0) eq = b.base() + static_cast<std::size_t>(__builtin_ctzll(m.eq));
     // ". " before an upper-case letter: the triple's last byte
     const std::uint64_t stop_space = m.space & shift_in(m.stop, c_stop);
     const std::uint64_t sentences = m.upper & shift_in(stop_space, c_stop_space);
-    // "。" (E3 80 82): its last byte
-    const std::uint64_t e380 = m.x80 & shift_in(m.e3, c_e3);
-    const std::uint64_t stops = m.x82 & shift_in(e380, c_e380);
-    if ((sentences | stops) != 0) r.inner_sentences += std::popcount(sentences) + std::popcount(stops);
+    if (sentences != 0) r.inner_sentences += std::popcount(sentences);
+    // "。" is E3 80 82: its lead byte is only in CJK punctuation and rare letters, a few a line
+    for (std::uint64_t lead = m.e3; lead != 0; lead &= lead - 1)
+      r.inner_sentences += s.substr(b.base() + static_cast<std::size_t>(__builtin_ctzll(lead)), 3) == "。";
     pairs |= (m.close & shift_in(m.open, c_open)) | (m.eq & shift_in(m.eq, c_eq));
     space_open |= m.open & shift_in(m.space, c_space);
     under |= m.under;
