@@ -3,119 +3,146 @@
 #include "corpus_scan/fields.hpp"
 #include "corpus_scan/json.hpp"
 
+#include <cstring>
+
 namespace corpus_scan {
 
 namespace {
 
-template <auto Member>
-Cell member(const ArticleStats& s) {
-  return Cell(s.*Member);
+using S = ArticleStats;
+
+// Where stored fields are looked up once, to learn their offsets in ArticleStats.
+const ArticleStats& probe() {
+  static const ArticleStats stats{};
+  return stats;
 }
 
-template <std::size_t I>
-Cell top_ngram(const ArticleStats& s) {
-  return s.repetition.top_ngram_char_frac[I];
+// A field stored in ArticleStats: At is a captureless lambda returning a reference to it. `get`
+// reads it as a Cell; type and offset let the JSON writer read it in place.
+template <auto At>
+StatField stored(std::string_view name) {
+  using T = std::remove_cvref_t<decltype(At(probe()))>;
+  StatField f{name, [](const S& s) -> Cell {
+                if constexpr (std::is_same_v<T, std::uint32_t>) return std::uint64_t(At(s));
+                else return Cell(At(s));
+              }};
+  if constexpr (std::is_same_v<T, std::uint64_t>) f.type = StatField::Type::U64;
+  else if constexpr (std::is_same_v<T, std::uint32_t>) f.type = StatField::Type::U32;
+  else if constexpr (std::is_same_v<T, double>) f.type = StatField::Type::Real;
+  else if constexpr (std::is_same_v<T, bool>) f.type = StatField::Type::Bool;
+  else static_assert(sizeof(T) == 0, "a stored field is a count, a real or a boolean");
+  f.offset = static_cast<std::uint32_t>(reinterpret_cast<const char*>(&At(probe())) -
+                                        reinterpret_cast<const char*>(&probe()));
+  return f;
+}
+
+template <auto Member>
+StatField member(std::string_view name) {
+  return stored<[](const S& s) -> const auto& { return s.*Member; }>(name);
 }
 template <std::size_t I>
-Cell dup_ngram(const ArticleStats& s) {
-  return s.repetition.dup_ngram_char_frac[I];
+StatField top_ngram(std::string_view name) {
+  return stored<[](const S& s) -> const auto& { return s.repetition.top_ngram_char_frac[I]; }>(name);
+}
+template <std::size_t I>
+StatField dup_ngram(std::string_view name) {
+  return stored<[](const S& s) -> const auto& { return s.repetition.dup_ngram_char_frac[I]; }>(name);
 }
 template <std::size_t K>
-Cell edits_of_kind(const ArticleStats& s) {
-  return s.edits_by_kind[K];
+StatField edits_of_kind(std::string_view name) {
+  return stored<[](const S& s) -> const auto& { return s.edits_by_kind[K]; }>(name);
 }
 template <std::size_t L>
-Cell paragraphs_labelled(const ArticleStats& s) {
-  return std::uint64_t(s.language.paragraphs[L]);
+StatField paragraphs_labelled(std::string_view name) {
+  return stored<[](const S& s) -> const auto& { return s.language.paragraphs[L]; }>(name);
 }
 
 std::vector<StatField> build_stat_fields() {
-  using S = ArticleStats;
   std::vector<StatField> f = {
       // counts
-      {"bytes", member<&S::bytes>},
-      {"chars", member<&S::chars>},
-      {"lines", member<&S::lines>},
-      {"nonblank_lines", member<&S::nonblank_lines>},
-      {"paragraphs", member<&S::paragraphs>},
-      {"sentences", member<&S::sentences>},
-      {"words", member<&S::words>},
-      {"english_words", member<&S::english_words>},
-      {"chinese_words", member<&S::chinese_words>},
-      {"tokens", member<&S::tokens>},
-      {"cjk_chars", member<&S::cjk_chars>},
-      {"latin_letters", member<&S::latin_letters>},
-      {"uppercase", member<&S::uppercase>},
-      {"digits", member<&S::digits>},
-      {"punctuation", member<&S::punctuation>},
-      {"whitespace", member<&S::whitespace>},
-      {"hashes", member<&S::hashes>},
-      {"ellipses", member<&S::ellipses>},
-      {"stop_words", member<&S::stop_words>},
-      {"alpha_words", member<&S::alpha_words>},
-      {"distinct_tokens", member<&S::distinct_tokens>},
-      {"terminal_punct_lines", member<&S::terminal_punct_lines>},
-      {"ellipsis_lines", member<&S::ellipsis_lines>},
-      {"bullet_lines", member<&S::bullet_lines>},
+      member<&S::bytes>("bytes"),
+      member<&S::chars>("chars"),
+      member<&S::lines>("lines"),
+      member<&S::nonblank_lines>("nonblank_lines"),
+      member<&S::paragraphs>("paragraphs"),
+      member<&S::sentences>("sentences"),
+      member<&S::words>("words"),
+      member<&S::english_words>("english_words"),
+      member<&S::chinese_words>("chinese_words"),
+      member<&S::tokens>("tokens"),
+      member<&S::cjk_chars>("cjk_chars"),
+      member<&S::latin_letters>("latin_letters"),
+      member<&S::uppercase>("uppercase"),
+      member<&S::digits>("digits"),
+      member<&S::punctuation>("punctuation"),
+      member<&S::whitespace>("whitespace"),
+      member<&S::hashes>("hashes"),
+      member<&S::ellipses>("ellipses"),
+      member<&S::stop_words>("stop_words"),
+      member<&S::alpha_words>("alpha_words"),
+      member<&S::distinct_tokens>("distinct_tokens"),
+      member<&S::terminal_punct_lines>("terminal_punct_lines"),
+      member<&S::ellipsis_lines>("ellipsis_lines"),
+      member<&S::bullet_lines>("bullet_lines"),
       // ratios
-      {"cjk_share", member<&S::cjk_share>},
-      {"digit_ratio", member<&S::digit_ratio>},
-      {"uppercase_ratio", member<&S::uppercase_ratio>},
-      {"punctuation_ratio", member<&S::punctuation_ratio>},
-      {"whitespace_ratio", member<&S::whitespace_ratio>},
-      {"mean_word_length", member<&S::mean_word_length>},
-      {"mean_sentence_length", member<&S::mean_sentence_length>},
-      {"type_token_ratio", member<&S::type_token_ratio>},
-      {"unigram_entropy", member<&S::unigram_entropy>},
-      {"stop_word_frac", member<&S::stop_word_frac>},
-      {"alpha_word_frac", member<&S::alpha_word_frac>},
-      {"terminal_punct_line_frac", member<&S::terminal_punct_line_frac>},
-      {"ellipsis_line_frac", member<&S::ellipsis_line_frac>},
-      {"bullet_line_frac", member<&S::bullet_line_frac>},
-      {"hash_word_ratio", member<&S::hash_word_ratio>},
-      {"ellipsis_word_ratio", member<&S::ellipsis_word_ratio>},
-      {"symbol_word_ratio", member<&S::symbol_word_ratio>},
+      member<&S::cjk_share>("cjk_share"),
+      member<&S::digit_ratio>("digit_ratio"),
+      member<&S::uppercase_ratio>("uppercase_ratio"),
+      member<&S::punctuation_ratio>("punctuation_ratio"),
+      member<&S::whitespace_ratio>("whitespace_ratio"),
+      member<&S::mean_word_length>("mean_word_length"),
+      member<&S::mean_sentence_length>("mean_sentence_length"),
+      member<&S::type_token_ratio>("type_token_ratio"),
+      member<&S::unigram_entropy>("unigram_entropy"),
+      member<&S::stop_word_frac>("stop_word_frac"),
+      member<&S::alpha_word_frac>("alpha_word_frac"),
+      member<&S::terminal_punct_line_frac>("terminal_punct_line_frac"),
+      member<&S::ellipsis_line_frac>("ellipsis_line_frac"),
+      member<&S::bullet_line_frac>("bullet_line_frac"),
+      member<&S::hash_word_ratio>("hash_word_ratio"),
+      member<&S::ellipsis_word_ratio>("ellipsis_word_ratio"),
+      member<&S::symbol_word_ratio>("symbol_word_ratio"),
       // repetition
-      {"repetition.dup_line_frac", [](const S& s) -> Cell { return s.repetition.dup_line_frac; }},
-      {"repetition.dup_line_char_frac", [](const S& s) -> Cell { return s.repetition.dup_line_char_frac; }},
-      {"repetition.dup_para_frac", [](const S& s) -> Cell { return s.repetition.dup_para_frac; }},
-      {"repetition.dup_para_char_frac", [](const S& s) -> Cell { return s.repetition.dup_para_char_frac; }},
-      {"repetition.top_2gram_char_frac", top_ngram<0>},
-      {"repetition.top_3gram_char_frac", top_ngram<1>},
-      {"repetition.top_4gram_char_frac", top_ngram<2>},
-      {"repetition.dup_5gram_char_frac", dup_ngram<0>},
-      {"repetition.dup_6gram_char_frac", dup_ngram<1>},
-      {"repetition.dup_7gram_char_frac", dup_ngram<2>},
-      {"repetition.dup_8gram_char_frac", dup_ngram<3>},
-      {"repetition.dup_9gram_char_frac", dup_ngram<4>},
-      {"repetition.dup_10gram_char_frac", dup_ngram<5>},
+      stored<[](const S& s) -> const auto& { return s.repetition.dup_line_frac; }>("repetition.dup_line_frac"),
+      stored<[](const S& s) -> const auto& { return s.repetition.dup_line_char_frac; }>("repetition.dup_line_char_frac"),
+      stored<[](const S& s) -> const auto& { return s.repetition.dup_para_frac; }>("repetition.dup_para_frac"),
+      stored<[](const S& s) -> const auto& { return s.repetition.dup_para_char_frac; }>("repetition.dup_para_char_frac"),
+      top_ngram<0>("repetition.top_2gram_char_frac"),
+      top_ngram<1>("repetition.top_3gram_char_frac"),
+      top_ngram<2>("repetition.top_4gram_char_frac"),
+      dup_ngram<0>("repetition.dup_5gram_char_frac"),
+      dup_ngram<1>("repetition.dup_6gram_char_frac"),
+      dup_ngram<2>("repetition.dup_7gram_char_frac"),
+      dup_ngram<3>("repetition.dup_8gram_char_frac"),
+      dup_ngram<4>("repetition.dup_9gram_char_frac"),
+      dup_ngram<5>("repetition.dup_10gram_char_frac"),
       // language
       {"language.label", [](const S& s) -> Cell { return std::string(script_label_name(s.language.label)); }},
-      {"language.english_share", [](const S& s) -> Cell { return s.language.english_share; }},
-      {"language.chinese_share", [](const S& s) -> Cell { return s.language.chinese_share; }},
-      {"language.mixed_share", [](const S& s) -> Cell { return s.language.mixed_share; }},
-      {"language.paragraphs.english", paragraphs_labelled<0>},
-      {"language.paragraphs.chinese", paragraphs_labelled<1>},
-      {"language.paragraphs.mixed", paragraphs_labelled<2>},
-      {"language.paragraphs.none", paragraphs_labelled<3>},
+      stored<[](const S& s) -> const auto& { return s.language.english_share; }>("language.english_share"),
+      stored<[](const S& s) -> const auto& { return s.language.chinese_share; }>("language.chinese_share"),
+      stored<[](const S& s) -> const auto& { return s.language.mixed_share; }>("language.mixed_share"),
+      paragraphs_labelled<0>("language.paragraphs.english"),
+      paragraphs_labelled<1>("language.paragraphs.chinese"),
+      paragraphs_labelled<2>("language.paragraphs.mixed"),
+      paragraphs_labelled<3>("language.paragraphs.none"),
       {"language.untranslated", [](const S& s) -> Cell { return std::uint64_t(s.language.untranslated.size()); }},
   };
   static_assert(static_cast<int>(ScriptLabel::English) == 0 && static_cast<int>(ScriptLabel::None) == 3);
   // artifacts: one count per normalizer kind, then the totals
-  static constexpr Cell (*kEditGetters[])(const S&) = {
+  static constexpr StatField (*kEditFields[])(std::string_view) = {
       edits_of_kind<0>, edits_of_kind<1>, edits_of_kind<2>, edits_of_kind<3>, edits_of_kind<4>, edits_of_kind<5>,
       edits_of_kind<6>, edits_of_kind<7>, edits_of_kind<8>, edits_of_kind<9>, edits_of_kind<10>, edits_of_kind<11>};
-  static_assert(std::size(kEditGetters) == kEditKindCount);
+  static_assert(std::size(kEditFields) == kEditKindCount);
   static std::vector<std::string> edit_names;  // "edits.<kind>" must outlive the string_views
   if (edit_names.empty())
     for (EditKind k : all_kinds()) edit_names.push_back("edits." + std::string(kind_name(k)));
   for (std::size_t k = 0; k < kEditKindCount; ++k)
-    f.push_back({edit_names[k], kEditGetters[static_cast<std::size_t>(all_kinds()[k])]});
-  f.push_back({"artifacts.edits", member<&S::edits>});
-  f.push_back({"artifacts.mt_edits", member<&S::mt_edits>});
-  f.push_back({"artifacts.per_1000_chars", member<&S::artifacts_per_1000_chars>});
+    f.push_back(kEditFields[static_cast<std::size_t>(all_kinds()[k])](edit_names[k]));
+  f.push_back(member<&S::edits>("artifacts.edits"));
+  f.push_back(member<&S::mt_edits>("artifacts.mt_edits"));
+  f.push_back(member<&S::artifacts_per_1000_chars>("artifacts.per_1000_chars"));
   // quality and fingerprints
-  f.push_back({"quality.pass", [](const S& s) -> Cell { return s.quality.pass; }});
+  f.push_back(stored<[](const S& s) -> const auto& { return s.quality.pass; }>("quality.pass"));
   f.push_back({"quality.failed", [](const S& s) -> Cell {
                  std::vector<std::string> names;
                  for (QualityRule r : s.quality.failed)
@@ -124,7 +151,7 @@ std::vector<StatField> build_stat_fields() {
                }});
   f.push_back({"fingerprint.hash", [](const S& s) -> Cell { return hex64(s.fingerprint.text_hash); }});
   f.push_back({"fingerprint.simhash", [](const S& s) -> Cell { return hex64(s.fingerprint.simhash); }});
-  f.push_back({"fingerprint.shingles", [](const S& s) -> Cell { return std::uint64_t(s.fingerprint.shingles); }});
+  f.push_back(stored<[](const S& s) -> const auto& { return s.fingerprint.shingles; }>("fingerprint.shingles"));
   return f;
 }
 
@@ -244,6 +271,27 @@ JsonWriter& NestedJsonLayout::key(JsonWriter& json, std::size_t i) const {
 
 void NestedJsonLayout::finish(JsonWriter& json) const { json.close_text(after_); }
 
+namespace {
+
+template <class T>
+T stored_value(const ArticleStats& s, std::uint32_t offset) {
+  T v;
+  std::memcpy(&v, reinterpret_cast<const char*>(&s) + offset, sizeof v);
+  return v;
+}
+
+void write_stat_json(const StatField& f, const ArticleStats& s, JsonWriter& json) {
+  switch (f.type) {
+    case StatField::Type::U64: json.value(stored_value<std::uint64_t>(s, f.offset)); break;
+    case StatField::Type::U32: json.value(std::uint64_t(stored_value<std::uint32_t>(s, f.offset))); break;
+    case StatField::Type::Real: json.value(stored_value<double>(s, f.offset)); break;
+    case StatField::Type::Bool: json.value(stored_value<bool>(s, f.offset)); break;
+    case StatField::Type::Cell: write_cell_json(f.get(s), json); break;
+  }
+}
+
+}  // namespace
+
 void write_stats_json(const ArticleStats& s, JsonWriter& json) {
   static const NestedJsonLayout layout = [] {
     std::vector<std::string_view> names;
@@ -254,7 +302,7 @@ void write_stats_json(const ArticleStats& s, JsonWriter& json) {
   json.begin_object();
   for (std::size_t i = 0; i < fields.size(); ++i) {
     layout.key(json, i);
-    write_cell_json(fields[i].get(s), json);
+    write_stat_json(fields[i], s, json);
   }
   layout.finish(json);
   json.end_object();

@@ -28,9 +28,15 @@ void write_cell_json(const Cell& cell, JsonWriter& json);
 void append_cell_text(const Cell& cell, std::string& out);
 
 // A field of the "stats" object; `name` is relative to it ("words", "repetition.dup_line_frac").
+// Most fields are one number (or boolean) stored in ArticleStats: for those, `type` and `offset`
+// say where, so the JSON writer reads it in place instead of building a Cell for each of the ~85
+// fields of every record. `get` works for every field (CSV, TSV, the table, the summary).
 struct StatField {
+  enum class Type : std::uint8_t { Cell, U64, U32, Real, Bool };  // Cell: only `get` reads it
   std::string_view name;
   Cell (*get)(const ArticleStats&);
+  Type type = Type::Cell;
+  std::uint32_t offset = 0;  // of the value in ArticleStats, for every type but Cell
 };
 // Every stats field, in the order the JSON object lists them.
 const std::vector<StatField>& stat_fields();
