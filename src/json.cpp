@@ -152,7 +152,22 @@ JsonWriter& JsonWriter::value(std::uint64_t n) {
   out_.append(digits.data(), digits.size());
   return *this;
 }
-double json_rounded(double d) { return std::round(d * 1e6) / 1e6; }
+namespace {
+
+// std::round without a call into libm (x86-64's baseline has no rounding instruction): exact
+// for |x| < 2^52, where the integer part fits and x - trunc(x) is computed without error.
+double round_half_away(double x) {
+  if (!(std::fabs(x) < 4503599627370496.0)) return std::round(x);  // 2^52; NaN too
+  const double t = static_cast<double>(static_cast<std::int64_t>(x));
+  const double frac = x - t;
+  if (frac >= 0.5) return t + 1;
+  if (frac <= -0.5) return t - 1;
+  return t == 0 && std::signbit(x) ? -0.0 : t;
+}
+
+}  // namespace
+
+double json_rounded(double d) { return round_half_away(d * 1e6) / 1e6; }
 
 std::size_t format_rounded_fixed(double x, char* out) {
   if (x == 0 && !std::signbit(x)) {
@@ -161,7 +176,7 @@ std::size_t format_rounded_fixed(double x, char* out) {
   }
   const double ax = std::fabs(x);
   if (!(ax >= 1e-4 && ax < 1e9)) return 0;  // fmt's exponent forms, and NaN
-  const auto k = std::llround(ax * 1e6);
+  const auto k = static_cast<long long>(round_half_away(ax * 1e6));
   if (static_cast<double>(k) / 1e6 != ax) return 0;  // not a value json_rounded() returns
   // Its shortest round-trip form is these digits: another decimal with fewer significant digits
   // differs from it by at least 1e-6, far more than the double's spacing below 1e9.
@@ -183,19 +198,23 @@ std::size_t format_rounded_fixed(double x, char* out) {
   return static_cast<std::size_t>(p - out);
 }
 
+char* format_json_number(double d, char* out) {
+  if (!std::isfinite(d)) return std::copy_n("null", 4, out);
+  // Shortest representation that round-trips, with at most 6 decimals for readability. Most
+  // values (ratios, fractions) take the fixed-notation path; fmt does the rest (the shortest
+  // round-trip form of a double is at most 24 characters).
+  const double r = json_rounded(d);
+  const std::size_t size = format_rounded_fixed(r, out);
+  if (size != 0) return out + size;
+  return fmt::format_to_n(out, kJsonNumberRoom, FMT_COMPILE("{}"), r).out;
+}
+
+char* format_json_number(std::uint64_t n, char* out) { return fmt::format_to(out, FMT_COMPILE("{}"), n); }
+
 JsonWriter& JsonWriter::value(double d) {
   separate();
-  if (!std::isfinite(d)) {
-    out_ += "null";
-  } else {
-    // Shortest representation that round-trips, with at most 6 decimals for readability. Most
-    // values (ratios, fractions) take the fixed-notation path; fmt does the rest.
-    char buf[64];  // the shortest round-trip form of a double is at most 24 characters
-    const double r = json_rounded(d);
-    std::size_t size = format_rounded_fixed(r, buf);
-    if (size == 0) size = std::min(fmt::format_to_n(buf, sizeof buf, FMT_COMPILE("{}"), r).size, sizeof buf);
-    out_.append(buf, size);
-  }
+  char buf[kJsonNumberRoom];
+  out_.append(buf, static_cast<std::size_t>(format_json_number(d, buf) - buf));
   return *this;
 }
 JsonWriter& JsonWriter::null() {

@@ -3,6 +3,7 @@
 #include "corpus_scan/fields.hpp"
 #include "corpus_scan/json.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 namespace corpus_scan {
@@ -280,15 +281,36 @@ T stored_value(const ArticleStats& s, std::uint32_t offset) {
   return v;
 }
 
-void write_stat_json(const StatField& f, const ArticleStats& s, JsonWriter& json) {
-  switch (f.type) {
-    case StatField::Type::U64: json.value(stored_value<std::uint64_t>(s, f.offset)); break;
-    case StatField::Type::U32: json.value(std::uint64_t(stored_value<std::uint32_t>(s, f.offset))); break;
-    case StatField::Type::Real: json.value(stored_value<double>(s, f.offset)); break;
-    case StatField::Type::Bool: json.value(stored_value<bool>(s, f.offset)); break;
-    case StatField::Type::Cell: write_cell_json(f.get(s), json); break;
+// Stats records are most of the output: their stored fields are written into a buffer on the
+// stack (keys copied from the layout, numbers formatted in place) and appended in one piece;
+// only the few Cell fields go through the JsonWriter. Each stored field takes at most its key
+// and kJsonNumberRoom characters.
+class StatsBuffer {
+ public:
+  explicit StatsBuffer(std::string& out) : out_(out) {}
+  ~StatsBuffer() { flush(); }
+  void write(std::string_view key, const StatField& f, const ArticleStats& s) {
+    if (static_cast<std::size_t>(end_ - p_) < key.size() + kJsonNumberRoom) flush();
+    p_ = std::copy(key.begin(), key.end(), p_);
+    switch (f.type) {
+      case StatField::Type::U64: p_ = format_json_number(stored_value<std::uint64_t>(s, f.offset), p_); break;
+      case StatField::Type::U32: p_ = format_json_number(std::uint64_t(stored_value<std::uint32_t>(s, f.offset)), p_); break;
+      case StatField::Type::Real: p_ = format_json_number(stored_value<double>(s, f.offset), p_); break;
+      case StatField::Type::Bool: p_ = stored_value<bool>(s, f.offset) ? std::copy_n("true", 4, p_) : std::copy_n("false", 5, p_); break;
+      case StatField::Type::Cell: break;  // not stored: the caller writes it
+    }
   }
-}
+  void flush() {
+    out_.append(buf_, static_cast<std::size_t>(p_ - buf_));
+    p_ = buf_;
+  }
+
+ private:
+  std::string& out_;
+  char buf_[2048];
+  char* p_ = buf_;
+  char* const end_ = buf_ + sizeof buf_;
+};
 
 }  // namespace
 
@@ -300,9 +322,18 @@ void write_stats_json(const ArticleStats& s, JsonWriter& json) {
   }();
   const std::vector<StatField>& fields = stat_fields();
   json.begin_object();
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    layout.key(json, i);
-    write_stat_json(fields[i], s, json);
+  {
+    // Field 0 opens the object, so no key in this loop needs a comma the layout left out.
+    StatsBuffer buffer(json.output());
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (fields[i].type != StatField::Type::Cell) {
+        buffer.write(layout.before(i), fields[i], s);
+        continue;
+      }
+      buffer.flush();
+      layout.key(json, i);
+      write_cell_json(fields[i].get(s), json);
+    }
   }
   layout.finish(json);
   json.end_object();

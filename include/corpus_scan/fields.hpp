@@ -53,6 +53,9 @@ class NestedJsonLayout {
   JsonWriter& key(JsonWriter& json, std::size_t i) const;
   // After the last value: closes every object the layout opened.
   void finish(JsonWriter& json) const;
+  // The text key(json, i) writes, for writers that fill a buffer themselves; the comma before
+  // field 0 is not in it.
+  std::string_view before(std::size_t i) const { return before_[i]; }
 
  private:
   std::vector<std::string> before_;  // the text before each field's value

@@ -25,6 +25,12 @@ double json_rounded(double d);
 // (shortest round-trip form) would, when that form is plain fixed notation (0, and 1e-4 <= |x| <
 // 1e9); returns its length, or 0 when the value is left to fmt. A unit test compares the two.
 std::size_t format_rounded_fixed(double x, char* out);
+// Room format_json_number needs.
+inline constexpr std::size_t kJsonNumberRoom = 32;
+// Writes d to out (kJsonNumberRoom characters) exactly as JsonWriter::value(double) does and
+// returns the end: for writers that fill a buffer of many values before appending it at once.
+char* format_json_number(double d, char* out);
+char* format_json_number(std::uint64_t n, char* out);
 
 class JsonWriter {
  public:
@@ -62,6 +68,10 @@ class JsonWriter {
   JsonWriter& key_text(std::string_view text, bool separate);
   // Appends closing braces written ahead of time (the objects a layout opened inside `text`s).
   JsonWriter& close_text(std::string_view braces);
+
+  // The string being written, for callers that append ready-made JSON between calls (they keep
+  // to the places a value or key may go, as key_text's callers do).
+  std::string& output() { return out_; }
 
   template <class T>
   JsonWriter& field(std::string_view k, const T& v) {
