@@ -1,6 +1,8 @@
 #include "corpus_scan/json.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <cmath>
 
 #include <fmt/compile.h>
@@ -10,19 +12,31 @@
 
 namespace corpus_scan {
 
+namespace {
+
+// Bytes a JSON string holds as they are: printable ASCII but '"' and '\\'.
+constexpr std::array<bool, 256> kPlainByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
+// Where the run of plain bytes from i ends.
+std::size_t plain_run_end(std::string_view s, std::size_t i) {
+  while (i < s.size() && kPlainByte[static_cast<unsigned char>(s[i])]) ++i;
+  return i;
+}
+
+}  // namespace
+
 void append_json_escaped(std::string& out, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::size_t i = 0;
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+    if (kPlainByte[c]) {
       // Copy the longest run of plain ASCII at once.
-      std::size_t j = i + 1;
-      while (j < s.size()) {
-        const auto d = static_cast<unsigned char>(s[j]);
-        if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
-        ++j;
-      }
+      const std::size_t j = plain_run_end(s, i + 1);
       out.append(s.data() + i, j - i);
       i = j;
       continue;
@@ -110,9 +124,18 @@ JsonWriter& JsonWriter::end_array() {
 }
 JsonWriter& JsonWriter::key(std::string_view k) {
   separate();
-  out_.push_back('"');
-  append_json_escaped(out_, k);
-  out_ += "\":";
+  // Keys are short names that need no escaping: quote them on the stack and append once.
+  char buf[64];
+  if (k.size() + 3 <= sizeof buf && plain_run_end(k, 0) == k.size()) {
+    buf[0] = '"';
+    std::memcpy(buf + 1, k.data(), k.size());
+    std::memcpy(buf + 1 + k.size(), "\":", 2);
+    out_.append(buf, k.size() + 3);
+  } else {
+    out_.push_back('"');
+    append_json_escaped(out_, k);
+    out_ += "\":";
+  }
   after_key_ = true;
   return *this;
 }
@@ -182,18 +205,20 @@ std::size_t format_rounded_fixed(double x, char* out) {
   // differs from it by at least 1e-6, far more than the double's spacing below 1e9.
   char* p = out;
   if (x < 0) *p++ = '-';
-  const fmt::format_int whole(k / 1000000);
-  p = std::copy(whole.data(), whole.data() + whole.size(), p);
+  const long long whole = k / 1000000;
+  if (whole < 10) *p++ = static_cast<char>('0' + whole);  // ratios and fractions
+  else p = fmt::format_to(p, FMT_COMPILE("{}"), whole);
   long long frac = k % 1000000;
   if (frac != 0) {
+    // All six decimals two at a time, then drop the trailing zeros.
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
     *p++ = '.';
-    int digits = 6;
-    while (frac % 10 == 0) {
-      frac /= 10;
-      --digits;
-    }
-    for (int i = digits - 1; i >= 0; --i, frac /= 10) p[i] = static_cast<char>('0' + frac % 10);
-    p += digits;
+    for (int i = 4; i >= 0; i -= 2, frac /= 100) std::memcpy(p + i, kPairs + 2 * (frac % 100), 2);
+    p += 6;
+    while (p[-1] == '0') --p;
   }
   return static_cast<std::size_t>(p - out);
 }
