@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include <fmt/format.h>
@@ -103,4 +104,60 @@ TEST_CASE("numbers take the fixed-notation path only where it writes what fmt wr
     CHECK(std::string(buf, n) == fmt::format("{}", r));
   }
   CHECK(fixed > 500000);  // the path is taken for most of them
+}
+
+TEST_CASE("json_rounded rounds half away from zero as std::round does", "[json]") {
+  std::vector<double> values = {0.0, -0.0, 0.5e-6, -0.5e-6, 1.5e-6, 2.5e-6, -2.5e-6, 0.4999999e-6, 0.125, 1e9,
+                                4503599627370496.0 / 1e6, 1e16, -1e16, 3.0000005, -7.2500005, 0.0000004};
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 200000; ++i) {
+    const double scale = std::pow(10.0, static_cast<int>(rng() % 20) - 9);
+    // Multiples of half a millionth hit the ties; the others are arbitrary reals.
+    const double base = static_cast<double>(static_cast<std::int64_t>(rng() % 2000001) - 1000000);
+    values.push_back(i % 2 ? base * 0.5e-6 : base * scale / 997);
+  }
+  for (const double v : values) {
+    const double expected = std::round(v * 1e6) / 1e6;
+    INFO(fmt::format("{}", v));
+    CHECK(std::signbit(json_rounded(v)) == std::signbit(expected));
+    CHECK(json_rounded(v) == expected);
+  }
+}
+
+TEST_CASE("the stats object writes every field as its Cell would", "[json]") {
+  // Distinct values in every stored field, so a wrong offset or type shows up as another number.
+  ArticleStats s;
+  std::uint64_t next = 1;
+  double real = 0.015625;
+  for (const StatField& f : stat_fields()) {
+    char* at = reinterpret_cast<char*>(&s) + f.offset;
+    switch (f.type) {
+      case StatField::Type::U64: { const std::uint64_t v = next++ * 1000003; std::memcpy(at, &v, sizeof v); break; }
+      case StatField::Type::U32: { const std::uint32_t v = static_cast<std::uint32_t>(next++ * 7); std::memcpy(at, &v, sizeof v); break; }
+      case StatField::Type::Real: { real = real * 1.7 + 0.0001234; std::memcpy(at, &real, sizeof real); break; }
+      case StatField::Type::Bool: { const bool v = false; std::memcpy(at, &v, sizeof v); break; }
+      case StatField::Type::Cell: break;
+    }
+  }
+  s.fingerprint.text_hash = 0xfedcba9876543210ULL;
+  s.quality.failed = {QualityRule{0}, QualityRule{3}};
+
+  std::string fast;
+  JsonWriter fast_json(fast);
+  write_stats_json(s, fast_json);
+
+  std::vector<std::string_view> names;
+  for (const StatField& f : stat_fields()) names.push_back(f.name);
+  const NestedJsonLayout layout(names);
+  std::string slow;
+  JsonWriter slow_json(slow);
+  slow_json.begin_object();
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    layout.key(slow_json, i);
+    write_cell_json(stat_fields()[i].get(s), slow_json);
+  }
+  layout.finish(slow_json);
+  slow_json.end_object();
+  CHECK(fast == slow);
+  CHECK(nlohmann::json::parse(fast)["quality"]["pass"] == false);
 }
