@@ -89,21 +89,10 @@ std::string base64_encode(std::string_view bytes) {
   return out;
 }
 
-void JsonWriter::separate() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_.empty()) {
-    if (!first_.back()) out_.push_back(',');
-    first_.back() = false;
-  }
-}
-
 JsonWriter& JsonWriter::begin_object() {
   separate();
   out_.push_back('{');
-  first_.push_back(true);
+  first_.push_back(1);
   return *this;
 }
 JsonWriter& JsonWriter::end_object() {
@@ -114,7 +103,7 @@ JsonWriter& JsonWriter::end_object() {
 JsonWriter& JsonWriter::begin_array() {
   separate();
   out_.push_back('[');
-  first_.push_back(true);
+  first_.push_back(1);
   return *this;
 }
 JsonWriter& JsonWriter::end_array() {

@@ -80,9 +80,20 @@ class JsonWriter {
   }
 
  private:
-  void separate();
+  // The comma before a value or key, unless it follows a key or opens its container. Inline:
+  // every key and value calls it.
+  void separate() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!first_.empty()) {
+      if (!first_.back()) out_.push_back(',');
+      first_.back() = 0;
+    }
+  }
   std::string& out_;
-  std::vector<bool> first_;  // per open container: nothing written in it yet
+  std::vector<unsigned char> first_;  // per open container: nothing written in it yet (bytes: cheaper than bits)
   bool after_key_ = false;
 };
 
