@@ -181,6 +181,10 @@ double round_half_away(double x) {
 
 double json_rounded(double d) { return round_half_away(d * 1e6) / 1e6; }
 
+namespace {
+char* write_millionths(long long k, bool negative, char* p);
+}  // namespace
+
 std::size_t format_rounded_fixed(double x, char* out) {
   if (x == 0 && !std::signbit(x)) {
     out[0] = '0';
@@ -192,8 +196,14 @@ std::size_t format_rounded_fixed(double x, char* out) {
   if (static_cast<double>(k) / 1e6 != ax) return 0;  // not a value json_rounded() returns
   // Its shortest round-trip form is these digits: another decimal with fewer significant digits
   // differs from it by at least 1e-6, far more than the double's spacing below 1e9.
-  char* p = out;
-  if (x < 0) *p++ = '-';
+  return static_cast<std::size_t>(write_millionths(k, x < 0, out) - out);
+}
+
+namespace {
+
+// Writes (negative ? -k : k) / 10^6 in fixed notation without trailing zeros; 0 < k < 10^15.
+char* write_millionths(long long k, bool negative, char* p) {
+  if (negative) *p++ = '-';
   const long long whole = k / 1000000;
   if (whole < 10) *p++ = static_cast<char>('0' + whole);  // ratios and fractions
   else p = fmt::format_to(p, FMT_COMPILE("{}"), whole);
@@ -209,15 +219,22 @@ std::size_t format_rounded_fixed(double x, char* out) {
     p += 6;
     while (p[-1] == '0') --p;
   }
-  return static_cast<std::size_t>(p - out);
+  return p;
 }
+
+}  // namespace
 
 char* format_json_number(double d, char* out) {
   if (!std::isfinite(d)) return std::copy_n("null", 4, out);
   // Shortest representation that round-trips, with at most 6 decimals for readability. Most
   // values (ratios, fractions) take the fixed-notation path; fmt does the rest (the shortest
   // round-trip form of a double is at most 24 characters).
-  const double r = json_rounded(d);
+  const double millionths = round_half_away(d * 1e6);
+  // 1e-4 <= |value| < 1e9: the digits are those of the integer millionths (format_rounded_fixed
+  // would find the same integer again, below 2^52).
+  const double m = std::fabs(millionths);
+  if (m >= 100 && m < 1e15) return write_millionths(static_cast<long long>(m), millionths < 0, out);
+  const double r = millionths / 1e6;
   const std::size_t size = format_rounded_fixed(r, out);
   if (size != 0) return out + size;
   return fmt::format_to_n(out, kJsonNumberRoom, FMT_COMPILE("{}"), r).out;

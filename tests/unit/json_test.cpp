@@ -161,3 +161,19 @@ TEST_CASE("the stats object writes every field as its Cell would", "[json]") {
   CHECK(fast == slow);
   CHECK(nlohmann::json::parse(fast)["quality"]["pass"] == false);
 }
+
+TEST_CASE("format_json_number writes what fmt writes for the rounded value", "[json]") {
+  std::vector<double> values = {0.0, -0.0, 1e-4, 9.9e-5, -1e-4, 0.00005, -0.00005, 0.5, 1e9 - 0.000001, 1e9, -1e9,
+                                1e15, 123.456789, -0.724771, 2.0 / 3, 1e-7, -1e-7, 4.1234565};
+  std::mt19937_64 rng(13);
+  for (int i = 0; i < 300000; ++i) {
+    const double scale = std::pow(10.0, static_cast<int>(rng() % 18) - 8);
+    values.push_back(static_cast<double>(static_cast<std::int64_t>(rng() % 2000001) - 1000000) * scale / 1013);
+  }
+  for (const double v : values) {
+    char buf[kJsonNumberRoom];
+    const std::string got(buf, format_json_number(v, buf));
+    INFO(fmt::format("{}", v));
+    CHECK(got == fmt::format("{}", std::round(v * 1e6) / 1e6));
+  }
+}
