@@ -78,8 +78,9 @@ struct TitleMarks {
 };
 TitleMarks title_marks(std::string_view trimmed);
 
-// How much a trimmed line, on its own, looks like an article title (0 = not at all).
-float title_shape(std::string_view trimmed, std::uint32_t chars, LineCue cue);
+// How much a line, on its own, looks like an article title (0 = not at all), from its trimmed
+// text and the chars, cue and decorative that describe_lines set before asking.
+float title_shape(const LineInfo& line);
 
 // Line indices of the learned separator lines, in order; empty when the file has none.
 std::vector<std::size_t> find_separators(const LineTable& table, const SplitOptions& options);

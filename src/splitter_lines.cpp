@@ -431,9 +431,11 @@ void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens, std::strin
   tokens.resize(base + kept);
 }
 
-float title_shape(std::string_view s, std::uint32_t chars, LineCue cue) {
-  if (s.empty() || cue != LineCue::None) return 0.0f;
-  if (chars <= 40 && has_no_words(s)) return 0.0f;
+float title_shape(const LineInfo& line) {
+  const std::string_view s = line.trimmed;
+  const std::uint32_t chars = line.chars;
+  // (a decorative line is no title: describe_lines has looked at its words already)
+  if (s.empty() || line.cue != LineCue::None || line.decorative) return 0.0f;
   if (chars < 2 || chars > 220) return 0.0f;
   const TitleMarks marks = title_marks(s);
   if (marks.looks_like_code || looks_like_list_item(s)) return 0.1f;
@@ -470,7 +472,7 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) 
     li.chars = static_cast<std::uint32_t>(count_code_points(li.trimmed));
     li.cue = classify_line_cue(li.trimmed);
     li.decorative = li.chars <= 40 && has_no_words(li.trimmed);
-    li.title_shape = title_shape(li.trimmed, li.chars, li.cue);
+    li.title_shape = title_shape(li);
   }
   return table;
 }
