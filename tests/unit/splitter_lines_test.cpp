@@ -116,11 +116,7 @@ TEST_CASE("fast tokens and counts on edge cases: block boundaries, apostrophes, 
   // Random bytes drawn mostly from letters, spaces, apostrophes and UTF-8 pieces.
   std::mt19937 rng(42);
   const std::string alphabet = "abcXYZ' .,0\xe4\xb8\xad\xe6\x96\x87\x80\xff\xc3\xa9";
-  for (int n = 0; n < 2000; ++n) {
-    std::string s(rng() % 200, ' ');
-    for (char& ch : s) ch = alphabet[rng() % alphabet.size()];
-    check_line(s);
-  }
+  for (int n = 0; n < 2000; ++n) check_line(test::random_line(rng, alphabet, 200));
   // Code point counts must read invalid UTF-8 as decode_utf8 does: every lead byte and the edge
   // values of the second byte that make a form overlong, a surrogate or too large, cut at every
   // position and moved across the 64-byte block edges.
@@ -139,19 +135,12 @@ TEST_CASE("fast tokens and counts on edge cases: block boundaries, apostrophes, 
       check_line(std::string(128 - pad % 4 - 1, 'b') + c);
     }
   const std::string bytes = "a \x80\x8f\x90\x9f\xa0\xbf\xc0\xc1\xc2\xdf\xe0\xe4\xed\xef\xf0\xf4\xf5\xff";
-  for (int n = 0; n < 4000; ++n) {  // mostly continuation bytes after leads, some of them valid
-    std::string s(rng() % 150, ' ');
-    for (char& ch : s) ch = bytes[rng() % bytes.size()];
-    check_line(s);
-  }
+  // mostly continuation bytes after leads, some of them valid
+  for (int n = 0; n < 4000; ++n) check_line(test::random_line(rng, bytes, 150));
   // ASCII only (blocks without a non-ASCII byte take their own path): short and long words,
   // apostrophes, across block edges.
   const std::string ascii = "aBc' .,0";
-  for (int n = 0; n < 2000; ++n) {
-    std::string s(rng() % 300, ' ');
-    for (char& ch : s) ch = ascii[rng() % ascii.size()];
-    check_line(s);
-  }
+  for (int n = 0; n < 2000; ++n) check_line(test::random_line(rng, ascii, 300));
 }
 
 namespace {

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace corpus_scan::test {
@@ -35,6 +36,15 @@ inline std::vector<std::string> repository_texts() {
   for (const auto& entry : std::filesystem::recursive_directory_iterator(fixture_path("")))
     if (entry.is_regular_file()) texts.push_back(slurp(entry.path().string()));
   return texts;
+}
+
+// A made-up line for tests that hold a fast path to its definition: shorter than `max_size` bytes,
+// each drawn from `alphabet` (its length drawn first, then its bytes in order, from `rng`).
+template <class Rng>
+std::string random_line(Rng& rng, std::string_view alphabet, std::size_t max_size) {
+  std::string s(rng() % max_size, ' ');
+  for (char& ch : s) ch = alphabet[rng() % alphabet.size()];
+  return s;
 }
 
 }  // namespace corpus_scan::test
