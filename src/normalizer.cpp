@@ -53,7 +53,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   // nothing on it again (passes are functions of the text), so a later round skips it until the
   // text changes: a line changed once is not read again by every pass.
   std::uint32_t version = 1;
-  std::array<std::uint32_t, kEditKindCount> clean_at{};  // the version a pass last found nothing on
+  std::array<std::uint32_t, kEditKindCount> clean_at{};  // the version a pass need not run on
   auto is_clean = [&](EditKind kind) { return clean_at[static_cast<std::size_t>(kind)] == version; };
 
   // An ASCII line with a space at either end (indentation, trailing space: most lines that change
@@ -61,14 +61,15 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   // runs before the line is screened rather than after, which would screen the line twice.
   const bool whitespace_first =
       options_.on(EditKind::Whitespace) && (line.front() == ' ' || line.back() == ' ') && all_ascii(line);
+  // It is the first round's whitespace pass, so it marks the text it leaves clean for that pass
+  // (the loop's run() skips it until another pass changes the text), whether it found anything.
   if (whitespace_first) {
     find_whitespace(line, pending);
-    if (pending.empty()) {
-      clean_at[static_cast<std::size_t>(EditKind::Whitespace)] = version;
-    } else {
+    if (!pending.empty()) {
       rewrite.apply(pending);
       ++version;
     }
+    clean_at[static_cast<std::size_t>(EditKind::Whitespace)] = version;
   }
 
   // One look at the bytes says which passes could find anything; a pass that changed the text
@@ -104,7 +105,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   constexpr int kMaxRounds = 4;
   for (int round = 0; round < kMaxRounds; ++round) {
     const std::uint32_t round_start = version;  // a round changed the text iff the version moved
-    if (round > 0 || !whitespace_first) run(EditKind::Whitespace, &find_whitespace);
+    run(EditKind::Whitespace, &find_whitespace);
     run(EditKind::CjkPunctInLatin, &find_cjk_punct);
     run(EditKind::SplitEllipsis, &find_split_ellipsis);
     run(EditKind::SplitDash, &find_split_dash);
