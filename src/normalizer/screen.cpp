@@ -1,6 +1,5 @@
 #include "normalizer/screen.hpp"
 
-#include <array>
 
 #include "byte_blocks.hpp"
 
@@ -8,15 +7,10 @@ namespace corpus_scan::normalizer {
 
 namespace {
 
-// What the bytes around a capital, a quote or a question mark at text[i] trigger.
-constexpr std::array<std::uint8_t, 256> kBeforeCapital = [] {
-  std::array<std::uint8_t, 256> t{};
-  for (int b = 0; b < 256; ++b) {
-    if ((b >= 'a' && b <= 'z') || b == ')') t[static_cast<std::size_t>(b)] = 1;  // glued-words
-    if (b == '.' || b == ',' || b == ';' || b == ':' || b == '!' || b == '?') t[static_cast<std::size_t>(b)] = 2;  // missing-space
-  }
-  return t;
-}();
+// The marks missing-space looks for before a capital: . , ; : ! ?
+constexpr bool is_sentence_mark(unsigned b) noexcept {
+  return b == '.' || b == ',' || b == ';' || b == ':' || b == '!' || b == '?';
+}
 
 // text[k] as an unsigned byte, or 0 past the end (no trigger involves a NUL).
 unsigned byte_at(std::string_view text, std::size_t k) noexcept {
@@ -28,9 +22,10 @@ std::uint32_t neighbour_triggers(std::string_view text, std::size_t i) noexcept 
   const unsigned c = at(i), before = i > 0 ? at(i - 1) : 0u, after = at(i + 1);
   std::uint32_t t = 0;
   if (c >= 'A' && c <= 'Z') {
-    if (kBeforeCapital[before] == 1) t |= kBeforeUpper;
-    if (kBeforeCapital[before] == 2) t |= kPunctUpper;
-    if (after >= 'a' && after <= 'z') t |= kUpperLower;
+    // Only capitals after neither a letter nor a space come here; the masks settle kUpperLower
+    // and a-z before a capital (screen_line).
+    if (before == ')') t |= kBeforeUpper;
+    if (is_sentence_mark(before)) t |= kPunctUpper;
   } else if (c == '?') {
     if (after == '?') t |= kDoubleQuestion;
   } else if (before == ' ' || after == ' ') {  // ' or `
