@@ -121,9 +121,8 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
       if (missing_space) run(EditKind::MissingSpace, &find_missing_space);
       if (glued) run(EditKind::GluedWords, &find_glued_words);
     }
-    // find_repetition_loop, with the gate fed from the screen's masks instead of its own walk.
     run(EditKind::RepetitionLoop, [&](std::string_view text, std::vector<Pending>& out) {
-      if (may_loop(text, screen, alnum_blocks)) find_loops_unscreened(text, out);
+      find_repetition_loop(text, screen, alnum_blocks, out);
     });
     if (version == round_start) break;
   }

@@ -43,11 +43,12 @@ void find_split_domain(std::string_view text, std::vector<Pending>& out);
 void find_missing_space(std::string_view text, std::vector<Pending>& out);
 // glued-words: "according toPoisonous" -> "according to Poisonous", "x)According" -> "x) According".
 void find_glued_words(std::string_view text, std::vector<Pending>& out);
-// repetition-loop: a unit repeated 4+ times in a row (8+ for unspaced CJK) -> kept twice.
-void find_repetition_loop(std::string_view text, std::vector<Pending>& out);
+// repetition-loop: a unit repeated 4+ times in a row (8+ for unspaced CJK) -> kept twice. It takes
+// what screen_line(text, &alnum_blocks) returned and kept, so its gate needs no walk of its own.
+void find_repetition_loop(std::string_view text, std::uint32_t screen, const std::vector<std::uint64_t>& alnum_blocks,
+                          std::vector<Pending>& out);
 // The cheaper check find_repetition_loop makes first (false: no loop there; loop_gate.hpp), and
-// the pass without either check, exposed likewise. The first form reads what screen_line(text,
-// &alnum_blocks) returned and kept, so normalize_line asks it without another walk of the line.
+// the pass without either check, exposed likewise. The one-argument may_loop screens the line itself.
 bool may_loop(std::string_view text, std::uint32_t screen, const std::vector<std::uint64_t>& alnum_blocks);
 bool may_loop(std::string_view text);
 void find_loops_unscreened(std::string_view text, std::vector<Pending>& out);

@@ -308,8 +308,9 @@ bool may_loop(std::string_view text) {
   return may_loop(text, screen, alnum_blocks);
 }
 
-void find_repetition_loop(std::string_view text, std::vector<Pending>& out) {
-  if (may_loop(text)) find_loops_unscreened(text, out);
+void find_repetition_loop(std::string_view text, std::uint32_t screen, const std::vector<std::uint64_t>& alnum_blocks,
+                          std::vector<Pending>& out) {
+  if (may_loop(text, screen, alnum_blocks)) find_loops_unscreened(text, out);
 }
 
 void find_loops_unscreened(std::string_view text, std::vector<Pending>& out) {
