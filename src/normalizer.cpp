@@ -88,8 +88,10 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
     apply();
   }
 
+  // Whether the pass for `kind` has anything to look at now (it then runs).
+  auto would_run = [&](EditKind kind) { return triggered(kind, screen) && options_.on(kind) && !is_clean(kind); };
   auto run = [&](EditKind kind, auto pass) {
-    if (!triggered(kind, screen) || !options_.on(kind) || is_clean(kind)) return;
+    if (!would_run(kind)) return;
     pass(rewrite.text(), pending);
     if (pending.empty()) clean_at[static_cast<std::size_t>(kind)] = version;
     apply();
@@ -115,7 +117,6 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
     // Code (machine-translated Python in the dumps) keeps its dots and camelCase; looks_like_code
     // reads the whole line, so it is asked only when one of the two would run. Both are decided
     // before either runs: a trigger missing-space creates for glued-words counts next round.
-    const auto would_run = [&](EditKind kind) { return triggered(kind, screen) && !is_clean(kind); };
     const bool missing_space = would_run(EditKind::MissingSpace), glued = would_run(EditKind::GluedWords);
     if ((missing_space || glued) && !looks_like_code(rewrite.text())) {
       if (missing_space) run(EditKind::MissingSpace, &find_missing_space);
