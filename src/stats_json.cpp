@@ -37,25 +37,19 @@ StatField stored(std::string_view name) {
   return f;
 }
 
-template <auto Member>
+// A field reached from ArticleStats through a path of member pointers (s.*P1.*P2...).
+template <auto... Path>
 StatField member(std::string_view name) {
-  return stored<[](const S& s) -> const auto& { return s.*Member; }>(name);
+  return stored<[](const S& s) -> const auto& { return (s .* ... .* Path); }>(name);
 }
-template <std::size_t I>
-StatField top_ngram(std::string_view name) {
-  return stored<[](const S& s) -> const auto& { return s.repetition.top_ngram_char_frac[I]; }>(name);
-}
-template <std::size_t I>
-StatField dup_ngram(std::string_view name) {
-  return stored<[](const S& s) -> const auto& { return s.repetition.dup_ngram_char_frac[I]; }>(name);
+// Entry I of an array reached the same way.
+template <std::size_t I, auto... Path>
+StatField entry(std::string_view name) {
+  return stored<[](const S& s) -> const auto& { return (s .* ... .* Path)[I]; }>(name);
 }
 template <std::size_t K>
 StatField edits_of_kind(std::string_view name) {
-  return stored<[](const S& s) -> const auto& { return s.edits_by_kind[K]; }>(name);
-}
-template <std::size_t L>
-StatField paragraphs_labelled(std::string_view name) {
-  return stored<[](const S& s) -> const auto& { return s.language.paragraphs[L]; }>(name);
+  return entry<K, &S::edits_by_kind>(name);
 }
 
 std::vector<StatField> build_stat_fields() {
@@ -104,28 +98,28 @@ std::vector<StatField> build_stat_fields() {
       member<&S::ellipsis_word_ratio>("ellipsis_word_ratio"),
       member<&S::symbol_word_ratio>("symbol_word_ratio"),
       // repetition
-      stored<[](const S& s) -> const auto& { return s.repetition.dup_line_frac; }>("repetition.dup_line_frac"),
-      stored<[](const S& s) -> const auto& { return s.repetition.dup_line_char_frac; }>("repetition.dup_line_char_frac"),
-      stored<[](const S& s) -> const auto& { return s.repetition.dup_para_frac; }>("repetition.dup_para_frac"),
-      stored<[](const S& s) -> const auto& { return s.repetition.dup_para_char_frac; }>("repetition.dup_para_char_frac"),
-      top_ngram<0>("repetition.top_2gram_char_frac"),
-      top_ngram<1>("repetition.top_3gram_char_frac"),
-      top_ngram<2>("repetition.top_4gram_char_frac"),
-      dup_ngram<0>("repetition.dup_5gram_char_frac"),
-      dup_ngram<1>("repetition.dup_6gram_char_frac"),
-      dup_ngram<2>("repetition.dup_7gram_char_frac"),
-      dup_ngram<3>("repetition.dup_8gram_char_frac"),
-      dup_ngram<4>("repetition.dup_9gram_char_frac"),
-      dup_ngram<5>("repetition.dup_10gram_char_frac"),
+      member<&S::repetition, &RepetitionStats::dup_line_frac>("repetition.dup_line_frac"),
+      member<&S::repetition, &RepetitionStats::dup_line_char_frac>("repetition.dup_line_char_frac"),
+      member<&S::repetition, &RepetitionStats::dup_para_frac>("repetition.dup_para_frac"),
+      member<&S::repetition, &RepetitionStats::dup_para_char_frac>("repetition.dup_para_char_frac"),
+      entry<0, &S::repetition, &RepetitionStats::top_ngram_char_frac>("repetition.top_2gram_char_frac"),
+      entry<1, &S::repetition, &RepetitionStats::top_ngram_char_frac>("repetition.top_3gram_char_frac"),
+      entry<2, &S::repetition, &RepetitionStats::top_ngram_char_frac>("repetition.top_4gram_char_frac"),
+      entry<0, &S::repetition, &RepetitionStats::dup_ngram_char_frac>("repetition.dup_5gram_char_frac"),
+      entry<1, &S::repetition, &RepetitionStats::dup_ngram_char_frac>("repetition.dup_6gram_char_frac"),
+      entry<2, &S::repetition, &RepetitionStats::dup_ngram_char_frac>("repetition.dup_7gram_char_frac"),
+      entry<3, &S::repetition, &RepetitionStats::dup_ngram_char_frac>("repetition.dup_8gram_char_frac"),
+      entry<4, &S::repetition, &RepetitionStats::dup_ngram_char_frac>("repetition.dup_9gram_char_frac"),
+      entry<5, &S::repetition, &RepetitionStats::dup_ngram_char_frac>("repetition.dup_10gram_char_frac"),
       // language
       {"language.label", [](const S& s) -> Cell { return std::string(script_label_name(s.language.label)); }},
-      stored<[](const S& s) -> const auto& { return s.language.english_share; }>("language.english_share"),
-      stored<[](const S& s) -> const auto& { return s.language.chinese_share; }>("language.chinese_share"),
-      stored<[](const S& s) -> const auto& { return s.language.mixed_share; }>("language.mixed_share"),
-      paragraphs_labelled<0>("language.paragraphs.english"),
-      paragraphs_labelled<1>("language.paragraphs.chinese"),
-      paragraphs_labelled<2>("language.paragraphs.mixed"),
-      paragraphs_labelled<3>("language.paragraphs.none"),
+      member<&S::language, &LanguageProfile::english_share>("language.english_share"),
+      member<&S::language, &LanguageProfile::chinese_share>("language.chinese_share"),
+      member<&S::language, &LanguageProfile::mixed_share>("language.mixed_share"),
+      entry<0, &S::language, &LanguageProfile::paragraphs>("language.paragraphs.english"),
+      entry<1, &S::language, &LanguageProfile::paragraphs>("language.paragraphs.chinese"),
+      entry<2, &S::language, &LanguageProfile::paragraphs>("language.paragraphs.mixed"),
+      entry<3, &S::language, &LanguageProfile::paragraphs>("language.paragraphs.none"),
       {"language.untranslated", [](const S& s) -> Cell { return std::uint64_t(s.language.untranslated.size()); }},
   };
   static_assert(static_cast<int>(ScriptLabel::English) == 0 && static_cast<int>(ScriptLabel::None) == 3);
@@ -143,7 +137,7 @@ std::vector<StatField> build_stat_fields() {
   f.push_back(member<&S::mt_edits>("artifacts.mt_edits"));
   f.push_back(member<&S::artifacts_per_1000_chars>("artifacts.per_1000_chars"));
   // quality and fingerprints
-  f.push_back(stored<[](const S& s) -> const auto& { return s.quality.pass; }>("quality.pass"));
+  f.push_back(member<&S::quality, &QualityVerdict::pass>("quality.pass"));
   f.push_back({"quality.failed", [](const S& s) -> Cell {
                  std::vector<std::string> names;
                  for (QualityRule r : s.quality.failed)
@@ -152,7 +146,7 @@ std::vector<StatField> build_stat_fields() {
                }});
   f.push_back({"fingerprint.hash", [](const S& s) -> Cell { return hex64(s.fingerprint.text_hash); }});
   f.push_back({"fingerprint.simhash", [](const S& s) -> Cell { return hex64(s.fingerprint.simhash); }});
-  f.push_back(stored<[](const S& s) -> const auto& { return s.fingerprint.shingles; }>("fingerprint.shingles"));
+  f.push_back(member<&S::fingerprint, &Fingerprint::shingles>("fingerprint.shingles"));
   return f;
 }
 
