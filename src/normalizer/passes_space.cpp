@@ -70,7 +70,7 @@ bool surely_nfc(std::string_view text) noexcept {
     // three bytes at a time without decoding.
     const auto cjk_letter_at = [&](std::size_t k) {
       const auto byte = [&](std::size_t j) { return static_cast<unsigned char>(text[j]); };
-      return k + 2 < text.size() && byte(k) >= 0xE4 && byte(k) <= 0xE9 && (byte(k + 1) & 0xC0) == 0x80 && (byte(k + 2) & 0xC0) == 0x80;
+      return k + 2 < text.size() && is_u4000_9fff(byte(k), byte(k + 1), byte(k + 2));
     };
     if (cjk_letter_at(i)) {
       do i += 3;

@@ -2,6 +2,7 @@
 
 
 #include "byte_blocks.hpp"
+#include "normalizer/script.hpp"
 
 namespace corpus_scan::normalizer {
 
@@ -49,7 +50,7 @@ std::uint32_t digit_gap_at(std::string_view text, std::size_t i) noexcept {
 // U+2000-207F, U+3000-303F but the letter U+3007, U+FF00-FF7F), or a Han letter U+4000-9FFF but
 // U+4DC0-4DFF, which is a token of its own and valid only with two continuation bytes.
 constexpr bool gate_reads(unsigned c, unsigned b1, unsigned b2) noexcept {
-  if (c >= 0xE4 && c <= 0xE9) return (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80 && !(c == 0xE4 && b1 == 0xB7);
+  if (c >= 0xE4 && c <= 0xE9) return is_u4000_9fff(c, b1, b2) && !(c == 0xE4 && b1 == 0xB7);
   return c == 0xC2 || (c == 0xE2 && (b1 == 0x80 || b1 == 0x81)) || (c == 0xE3 && b1 == 0x80 && b2 != 0x87) ||
          (c == 0xEF && (b1 == 0xBC || b1 == 0xBD));
 }

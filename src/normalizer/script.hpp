@@ -39,6 +39,13 @@ bool in_latin_context(std::string_view text, std::size_t begin, std::size_t end)
 // True when the nearest letter on either side of [begin, end) is Chinese.
 bool touches_cjk(std::string_view text, std::size_t begin, std::size_t end) noexcept;
 
+// Whether lead, b1, b2 are the bytes of a character U+4000-9FFF (lead byte E4-E9, then two
+// continuation bytes): nearly every Chinese letter, told without decoding (surely_nfc skips them,
+// the line screen marks them for the loop gate).
+inline constexpr bool is_u4000_9fff(unsigned lead, unsigned b1, unsigned b2) noexcept {
+  return lead >= 0xE4 && lead <= 0xE9 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80;
+}
+
 // Whether s is all ASCII (text.hpp's ascii_prefix reads it eight bytes at a time).
 inline bool all_ascii(std::string_view s) noexcept { return ascii_prefix(s) == s.size(); }
 
