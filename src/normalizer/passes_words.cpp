@@ -66,42 +66,6 @@ bool looks_like_code(std::string_view text) noexcept {
   return call || header;
 }
 
-namespace {
-
-// The ". " (at pos) that find_split_domain could join, in order: an edit needs a lowercase
-// suffix after the space (kDomainSuffixes are all lowercase) or "www. " and a letter, so only a
-// ". " followed by a-z, and "w. " followed by anything, is visited (the visit decides, as
-// before). Nearly every line has ". " before a capital; finding each one with memchr and then
-// rejecting it cost a call and a mispredicted branch per sentence. Bit k of a block's mask is
-// its byte k, the byte after the ". ", so pos = base + k - 2.
-template <class Visit>
-void for_each_domain_gap(std::string_view text, Visit visit) {
-  struct Classes {
-    std::uint64_t dot, space, lower, w;
-    void merge(const Classes& o, int shift) {
-      dot |= o.dot << shift, space |= o.space << shift, lower |= o.lower << shift, w |= o.w << shift;
-    }
-  };
-  std::uint64_t carry_dot = 0, carry_w = 0, carry_gap = 0, carry_w_dot = 0, carry_w_gap = 0;
-  for (blocks::Blocks block(text); block.next();) {
-    using namespace blocks;
-    Classes c = classify64<Classes>(block.data(), [](Bytes x) {
-      return Classes{bits16(x == splat('.')), bits16(x == splat(' ')), bits16(in_range(x, 'a', 'z')),
-                     bits16(x == splat('w'))};
-    });
-    const unsigned skip = block.skip();
-    c.dot >>= skip, c.space >>= skip, c.lower >>= skip, c.w >>= skip;
-    const std::uint64_t w_dot = shift_in(c.w, carry_w) & c.dot;
-    const std::uint64_t gap = shift_in(c.dot, carry_dot) & c.space;      // the space of ". "
-    const std::uint64_t w_gap = shift_in(w_dot, carry_w_dot) & c.space;  // the space of "w. "
-    // Any byte of the line after "w. " (the visit rejects what is no letter).
-    std::uint64_t hits = (shift_in(gap, carry_gap) & c.lower) | (shift_in(w_gap, carry_w_gap) & block.valid());
-    for (; hits != 0; hits &= hits - 1) visit(block.base() + static_cast<std::size_t>(__builtin_ctzll(hits)) - 2);
-  }
-}
-
-}  // namespace
-
 void find_split_domain(std::string_view text, std::vector<Pending>& out) {
   for_each_domain_gap(text, [&](std::size_t pos) {
     const std::size_t label_begin = pos + 2;
