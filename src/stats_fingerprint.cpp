@@ -42,16 +42,16 @@ class BitVotes {
 
   // Adds the words f[0..count); the rest of the block must be zero words (they add no ones).
   void add_block(const std::uint64_t* f, std::size_t count) {
-    const std::uint64_t twos_a = add_pair(f[0], f[1]), twos_b = add_pair(f[2], f[3]);
-    const std::uint64_t fours_a = add_twos(twos_a, twos_b);
-    const std::uint64_t twos_c = add_pair(f[4], f[5]), twos_d = add_pair(f[6], f[7]);
-    const std::uint64_t fours_b = add_twos(twos_c, twos_d);
-    const std::uint64_t eights_a = add_fours(fours_a, fours_b);
-    const std::uint64_t twos_e = add_pair(f[8], f[9]), twos_f = add_pair(f[10], f[11]);
-    const std::uint64_t fours_c = add_twos(twos_e, twos_f);
-    const std::uint64_t twos_g = add_pair(f[12], f[13]), twos_h = add_pair(f[14], f[15]);
-    const std::uint64_t fours_d = add_twos(twos_g, twos_h);
-    const std::uint64_t eights_b = add_fours(fours_c, fours_d);
+    const std::uint64_t twos_a = add_into(ones_, f[0], f[1]), twos_b = add_into(ones_, f[2], f[3]);
+    const std::uint64_t fours_a = add_into(twos_, twos_a, twos_b);
+    const std::uint64_t twos_c = add_into(ones_, f[4], f[5]), twos_d = add_into(ones_, f[6], f[7]);
+    const std::uint64_t fours_b = add_into(twos_, twos_c, twos_d);
+    const std::uint64_t eights_a = add_into(fours_, fours_a, fours_b);
+    const std::uint64_t twos_e = add_into(ones_, f[8], f[9]), twos_f = add_into(ones_, f[10], f[11]);
+    const std::uint64_t fours_c = add_into(twos_, twos_e, twos_f);
+    const std::uint64_t twos_g = add_into(ones_, f[12], f[13]), twos_h = add_into(ones_, f[14], f[15]);
+    const std::uint64_t fours_d = add_into(twos_, twos_g, twos_h);
+    const std::uint64_t eights_b = add_into(fours_, fours_c, fours_d);
     const CarrySave e = carry_save(eights_, eights_a, eights_b);
     eights_ = e.sum;
     spread_add(e.carry);  // weight 16
@@ -71,20 +71,10 @@ class BitVotes {
   }
 
  private:
-  // Each adds two words of the next lower weight into that plane and returns the carry word.
-  std::uint64_t add_pair(std::uint64_t a, std::uint64_t b) {
-    const CarrySave s = carry_save(ones_, a, b);
-    ones_ = s.sum;
-    return s.carry;
-  }
-  std::uint64_t add_twos(std::uint64_t a, std::uint64_t b) {
-    const CarrySave s = carry_save(twos_, a, b);
-    twos_ = s.sum;
-    return s.carry;
-  }
-  std::uint64_t add_fours(std::uint64_t a, std::uint64_t b) {
-    const CarrySave s = carry_save(fours_, a, b);
-    fours_ = s.sum;
+  // Adds two words of the next lower weight into `plane` and returns the carry word.
+  static std::uint64_t add_into(std::uint64_t& plane, std::uint64_t a, std::uint64_t b) {
+    const CarrySave s = carry_save(plane, a, b);
+    plane = s.sum;
     return s.carry;
   }
   // Adds the bits of w to the byte counters of the weight-16 words.
