@@ -182,24 +182,6 @@ double round_half_away(double x) {
 double json_rounded(double d) { return round_half_away(d * 1e6) / 1e6; }
 
 namespace {
-char* write_millionths(long long k, bool negative, char* p);
-}  // namespace
-
-std::size_t format_rounded_fixed(double x, char* out) {
-  if (x == 0 && !std::signbit(x)) {
-    out[0] = '0';
-    return 1;
-  }
-  const double ax = std::fabs(x);
-  if (!(ax >= 1e-4 && ax < 1e9)) return 0;  // fmt's exponent forms, and NaN
-  const auto k = static_cast<long long>(round_half_away(ax * 1e6));
-  if (static_cast<double>(k) / 1e6 != ax) return 0;  // not a value json_rounded() returns
-  // Its shortest round-trip form is these digits: another decimal with fewer significant digits
-  // differs from it by at least 1e-6, far more than the double's spacing below 1e9.
-  return static_cast<std::size_t>(write_millionths(k, x < 0, out) - out);
-}
-
-namespace {
 
 // Writes (negative ? -k : k) / 10^6 in fixed notation without trailing zeros; 0 < k < 10^15.
 char* write_millionths(long long k, bool negative, char* p) {
@@ -223,6 +205,21 @@ char* write_millionths(long long k, bool negative, char* p) {
 }
 
 }  // namespace
+
+std::size_t format_rounded_fixed(double x, char* out) {
+  if (x == 0 && !std::signbit(x)) {
+    out[0] = '0';
+    return 1;
+  }
+  const double ax = std::fabs(x);
+  if (!(ax >= 1e-4 && ax < 1e9)) return 0;  // fmt's exponent forms, and NaN
+  const auto k = static_cast<long long>(round_half_away(ax * 1e6));
+  if (static_cast<double>(k) / 1e6 != ax) return 0;  // not a value json_rounded() returns
+  // Its shortest round-trip form is these digits: another decimal with fewer significant digits
+  // differs from it by at least 1e-6, far more than the double's spacing below 1e9.
+  return static_cast<std::size_t>(write_millionths(k, x < 0, out) - out);
+}
+
 
 char* format_json_number(double d, char* out) {
   if (!std::isfinite(d)) return std::copy_n("null", 4, out);
