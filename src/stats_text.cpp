@@ -181,22 +181,16 @@ icu::BreakIterator* thread_iterator(bool words) {
   return it.get();
 }
 
-// Runs `visit(begin, end)` over the segments ICU finds in UTF-8 text. Returns false when ICU is
-// not usable (no iterator), so callers can fall back.
+// Runs `it` over the text `ut` was opened on (`status`: how opening it went), calls
+// `visit(begin, end)` for each segment, in the text's units, and closes `ut`. Returns false when
+// ICU failed, so callers can fall back.
 template <class Visit>
-bool for_each_segment(bool words, std::string_view text, Visit visit) {
-  icu::BreakIterator* it = thread_iterator(words);
-  if (!it) return false;
-  UErrorCode status = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &status);
-  if (U_FAILURE(status)) return false;
-  it->setText(&ut, status);
+bool for_each_segment(icu::BreakIterator* it, UText& ut, UErrorCode& status, Visit visit) {
+  if (U_SUCCESS(status)) it->setText(&ut, status);
   if (U_FAILURE(status)) {
     utext_close(&ut);
     return false;
   }
-  // With UTF-8 UText the iterator's indices are byte offsets into `text`.
   std::int32_t begin = it->first();
   for (std::int32_t end = it->next(); end != icu::BreakIterator::DONE; begin = end, end = it->next())
     visit(static_cast<std::size_t>(begin), static_cast<std::size_t>(end));
@@ -208,7 +202,12 @@ bool for_each_segment(bool words, std::string_view text, Visit visit) {
 
 std::size_t count_sentences_icu(std::string_view line) {
   std::size_t n = 0;
-  const bool ok = for_each_segment(false, line, [&](std::size_t b, std::size_t e) {
+  icu::BreakIterator* it = thread_iterator(false);
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  // With a UTF-8 UText the iterator's indices are byte offsets into `line`.
+  if (it) utext_openUTF8(&ut, line.data(), static_cast<int64_t>(line.size()), &status);
+  const bool ok = it && for_each_segment(it, ut, status, [&](std::size_t b, std::size_t e) {
     for (std::size_t i = b; i < e;) {
       const DecodedChar d = decode_utf8(line, i);
       if (!u_isUWhiteSpace(static_cast<UChar32>(d.cp))) {
@@ -236,16 +235,9 @@ std::size_t count_cjk_words_icu(std::string_view run) {
                 static_cast<std::int32_t>(run.size()), &status);
   UText ut = UTEXT_INITIALIZER;
   utext_openUChars(&ut, utf16.data(), units, &status);
-  if (U_SUCCESS(status)) it->setText(&ut, status);
-  if (U_FAILURE(status)) {
-    utext_close(&ut);
-    return 1;
-  }
   std::size_t n = 0;
-  it->first();
-  while (it->next() != icu::BreakIterator::DONE) ++n;
-  utext_close(&ut);
-  return n;
+  const bool ok = for_each_segment(it, ut, status, [&n](std::size_t, std::size_t) { ++n; });
+  return ok ? n : 1;
 }
 
 }  // namespace corpus_scan::stats_detail
