@@ -10,11 +10,10 @@
 // is then a name for the token, unique within the level. The n-gram at i (n >= 2) is the pair
 // of the (n-1)-grams at i and i+1 (they overlap in n-2 tokens and together spell it), so its key
 // is the pair of their level-(n-1) slots, packed into 64 bits. By induction two n-grams get the
-// same key exactly when their token hashes are equal in order: the same classes as a hash of the
-// token sequence (which this used to be, a polynomial hash of the token hashes) except for that
-// hash's own collisions (2^-64 a pair of n-grams) and for token hashes 0 and 1, which the table
-// stores alike. The key costs two loads the kept list already has, instead of a polynomial over
-// prefix hashes; tests/unit/stats_repetition_test.cpp holds the two definitions to each other.
+// same key exactly when their token hashes are equal in order (save token hashes 0 and 1, which
+// the table stores alike): the classes a hash of the token sequence would give, without its
+// collisions, for two loads the kept list already has. tests/unit/stats_repetition_test.cpp
+// holds the measures to a reference that counts each n-gram as its sequence of token hashes.
 #include <algorithm>
 #include <array>
 #include <cmath>
