@@ -47,6 +47,26 @@ inline Mask in_range(Bytes x, unsigned char lo, unsigned char hi) noexcept {
   return (x - splat(lo)) <= splat(static_cast<unsigned char>(hi - lo));
 }
 
+// The sum of the 16 bytes: byte lanes that counted something (up to 255 each) summed at once.
+inline std::uint64_t byte_sum(Bytes v) noexcept {
+#if defined(__SSE2__)
+  const __m128i sums = _mm_sad_epu8(reinterpret_cast<__m128i>(v), _mm_setzero_si128());  // two 64-bit halves
+  return static_cast<std::uint64_t>(_mm_cvtsi128_si64(sums)) +
+         static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
+#else
+  std::uint64_t sum = 0;
+  for (int k = 0; k < 16; ++k) sum += v[k];
+  return sum;
+#endif
+}
+
+// 16 bytes whose first k (0..16) are all ones and the rest zero: keeps, or with ~ drops, a prefix.
+inline Bytes first_bytes(unsigned k) noexcept {
+  static constexpr unsigned char kOnesThenZeros[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
+                                                       0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+  return load(kOnesThenZeros + 16 - k);
+}
+
 // Applies `classify` (Bytes -> a struct of 16-bit masks, combined by `merge`) to the four 16-byte
 // quarters of a 64-byte block. Kept generic so each user computes only the classes it needs.
 template <class Classes, class Classify>

@@ -300,32 +300,20 @@ bool has_no_words(std::string_view s) {
 std::uint32_t count_digits(std::string_view s) {
   using namespace blocks;
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto lane_sum = [](Bytes lanes) {  // eight byte lanes -> four 16-bit sums -> one, twice
-    std::uint64_t half[2];
-    std::memcpy(half, &lanes, sizeof half);
-    std::uint32_t sum = 0;
-    for (std::uint64_t h : half) {
-      h = (h & 0x00FF00FF00FF00FFull) + ((h >> 8) & 0x00FF00FF00FF00FFull);
-      sum += static_cast<std::uint32_t>((h * 0x0001000100010001ull) >> 48);
-    }
-    return sum;
-  };
   const auto digits = [](const unsigned char* at) { return reinterpret_cast<Bytes>(in_range(load(at), '0', '9')); };
   std::uint32_t n = 0;
   std::size_t i = 0;
   while (i + 16 <= s.size()) {
     Bytes lanes{};
     for (int k = 0; k < 255 && i + 16 <= s.size(); ++k, i += 16) lanes -= digits(p + i);  // a digit's lane is -1
-    n += lane_sum(lanes);
+    n += static_cast<std::uint32_t>(byte_sum(lanes));
   }
   if (i == s.size()) return n;
   if (s.size() >= 16) {
-    // lane j of the last 16 bytes is new when j >= done; kNew + 16 - done has 0xFF from lane done on
-    static constexpr unsigned char kNew[32] = {0,    0,    0,    0,    0,    0,    0,    0,    0,    0,    0,
-                                               0,    0,    0,    0,    0,    0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-                                               0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
+    // the last 16 bytes' first `done` lanes were counted already
     const std::size_t done = i - (s.size() - 16);
-    return n + lane_sum(Bytes{} - (digits(p + s.size() - 16) & load(kNew + 16 - done)));
+    const Bytes fresh = digits(p + s.size() - 16) & ~first_bytes(static_cast<unsigned>(done));
+    return n + static_cast<std::uint32_t>(byte_sum(Bytes{} - fresh));
   }
   for (; i < s.size(); ++i) n += p[i] >= '0' && p[i] <= '9';
   return n;

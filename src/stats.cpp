@@ -451,8 +451,8 @@ class TextPass {
     // popcounts.
     vb::Bytes upper_lanes{}, digit_lanes{};
     const auto add_lanes = [&] {
-      upper += byte_sum(upper_lanes);
-      digits += byte_sum(digit_lanes);
+      upper += blocks::byte_sum(upper_lanes);
+      digits += blocks::byte_sum(digit_lanes);
       upper_lanes = vb::Bytes{};
       digit_lanes = vb::Bytes{};
     };
@@ -507,7 +507,7 @@ class TextPass {
         not_letters |= joined;
       }
       // The word is [i, i + run).
-      const vb::Bytes in_word = first_bytes(run);
+      const vb::Bytes in_word = blocks::first_bytes(run);
       const vb::Bytes lowered = (v | (reinterpret_cast<vb::Bytes>(up) & vb::splat(0x20))) & in_word;
       std::uint64_t first, second;
       std::memcpy(&first, &lowered, 8);
@@ -592,26 +592,6 @@ class TextPass {
       counts.add(word[k], cls);
       --counts.totals[CharCounts::kLatinLane];  // (unsigned: the word's letters are added later)
     }
-  }
-
-  // The sum of the 16 bytes.
-  static std::uint64_t byte_sum(blocks::Bytes v) {
-#if defined(__SSE2__)
-    const __m128i sums = _mm_sad_epu8(reinterpret_cast<__m128i>(v), _mm_setzero_si128());  // two 64-bit halves
-    return static_cast<std::uint64_t>(_mm_cvtsi128_si64(sums)) +
-           static_cast<std::uint64_t>(_mm_cvtsi128_si64(_mm_unpackhi_epi64(sums, sums)));
-#else
-    std::uint64_t sum = 0;
-    for (int k = 0; k < 16; ++k) sum += v[k];
-    return sum;
-#endif
-  }
-
-  // 16 bytes whose first k (0..16) are all ones and the rest zero.
-  static blocks::Bytes first_bytes(unsigned k) {
-    static constexpr unsigned char kOnesThenZeros[32] = {0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF,
-                                                         0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF};
-    return blocks::load(kOnesThenZeros + 16 - k);
   }
 
   // The general loop's work for a run of ASCII letters and digits starting at `i`, done with the
