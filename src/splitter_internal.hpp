@@ -30,6 +30,11 @@ inline bool starts_with_ci(std::string_view s, std::string_view prefix) {
 // Position of `needle` (lower-case ASCII) in the first `limit` bytes of s (ASCII case folded), or npos.
 std::size_t find_ci(std::string_view s, std::string_view needle, std::size_t limit);
 
+// False only for a line classify_line_cue finds no cue in (it returns None): a test of the cues'
+// necessary conditions in one pass over the line's first 51 bytes, read from `line` on up to
+// `readable_end` (the end of the text the line lies in; with fewer than 64 bytes there it says true).
+bool may_have_cue(std::string_view line, const char* readable_end);
+
 struct LineInfo {
   std::string_view trimmed;        // content without surrounding space
   std::uint32_t chars = 0;         // code points of `trimmed`

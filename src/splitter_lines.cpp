@@ -458,7 +458,7 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) 
     li.blank = false;
     li.indent = leading_space(content);
     li.chars = static_cast<std::uint32_t>(count_code_points(li.trimmed));
-    li.cue = classify_line_cue(li.trimmed);
+    li.cue = may_have_cue(li.trimmed, text.data() + text.size()) ? classify_line_cue(li.trimmed) : LineCue::None;
     li.decorative = li.chars <= 40 && has_no_words(li.trimmed);
     li.title_shape = title_shape(li);
   }

@@ -2,6 +2,7 @@
 // many lines that must stay silent as lines that must fire.
 #include <catch2/catch.hpp>
 
+#include <cstring>
 #include <random>
 
 #include "corpus_scan/splitter.hpp"
@@ -183,5 +184,93 @@ TEST_CASE("find_ci equals a byte-at-a-time search on every real line and on made
       check_find_ci(std::string(pad, 'x') + std::string(word));
       check_find_ci(std::string(pad, 'n') + std::string(word) + "tail");
       check_find_ci(std::string(pad, 'x') + std::string(word).substr(0, word.size() - 1));
+    }
+}
+
+// may_have_cue is classify_line_cue's necessary conditions tested at once: it may say true for a
+// line without a cue, never false for a line with one. Checked on every line of data/ and the
+// fixtures where it lies in its file (and every suffix of the short ones), on the cue table above,
+// and on made-up lines of the cues' letters; and it must say false for plain lines, or it saves nothing.
+namespace {
+
+// The line followed by 64 bytes of `after` (what may_have_cue reads past the line must not count).
+bool may_have_cue_padded(std::string_view line, char after) {
+  const std::string buffer = std::string(line) + std::string(64, after);
+  return splitting::may_have_cue(std::string_view(buffer).substr(0, line.size()), buffer.data() + buffer.size());
+}
+
+void check_may_have_cue(std::string_view line, const char* readable_end) {
+  if (classify_line_cue(line) == LineCue::None) return;
+  INFO("line: " << line);
+  REQUIRE(splitting::may_have_cue(line, readable_end));
+  for (char after : {' ', 'x', 'N', '\xe5'}) REQUIRE(may_have_cue_padded(line, after));
+}
+
+}  // namespace
+
+TEST_CASE("may_have_cue says true for every line with a cue and false for most without", "[splitter][cues]") {
+  std::size_t cued = 0, plain = 0, plain_skipped = 0;
+  for (const std::string& text : test::repository_texts()) {
+    const char* end = text.data() + text.size();
+    for (const Line& l : split_lines(text)) {
+      const std::string_view line = trim_space(l.content(text));
+      check_may_have_cue(line, end);
+      const bool has_cue = classify_line_cue(line) != LineCue::None;
+      cued += has_cue;
+      if (!has_cue && line.size() >= 4 && end - line.data() >= 64) {
+        ++plain;
+        plain_skipped += !splitting::may_have_cue(line, end);
+      }
+      if (line.size() < 70)
+        for (std::size_t k = 1; k < line.size(); ++k) check_may_have_cue(line.substr(k), end);
+    }
+  }
+  REQUIRE(cued > 20);
+  CHECK(plain_skipped * 10 >= plain * 9);  // the point of the filter: nine plain lines in ten skip the tables
+
+  const char* with_cue[] = {
+      "Text | Xia Xiaoyu", "Edit | Zhang Youfa", "Editor: editorial department", "Author: Mao bean peanut",
+      "CCTV News:The State Council Press Office held a regular briefing on the State Council policy.",
+      "Cctv news(Reporter Liu Wei): The Beijing Daxing International Airport Expressway is important.",
+      "Special feature of 1905 film network According to the statistics of the National Film Bureau,",
+      "1905 movie network news At the just-concluded BILIBILI WORLD 2019 Guangzhou Station,",
+      "International online comprehensive news: The heads of more than 20 major domestic enterprises",
+      "Brews news: The craft beer festival opens in Qingdao on Saturday.",
+      "BEIJING, Beijing, Sept. 2 (Xinhua)-From the 2nd, the registration of teachers will begin.",
+      "Zhiyuan Xin reports.", "Original Zhiyuan Xin Zhiyuan Xin", "Read the original text", "(Editor: liujing HZ010)",
+      "[Disclaimer] This article only represents the author's own views and has nothing to do with Hexun.",
+      "(Reporter Han Yeting)", "(End)", "标签归档 武汉品茶资源", "分类目录归档 科技新闻", "Tag Archives: live broadcast",
+      "Article 5  Evaluation index and weight", "the first  Purpose of award", "第五条 评选标准", "CHAPTER 3  General provisions",
+      "（完）", "作者：李明", "来源：新华社", "Posts Tagged live broadcast", "THE SECOND  Scope",
+  };
+  for (const char* line : with_cue) {
+    INFO(line);
+    REQUIRE(classify_line_cue(line) != LineCue::None);  // (the table is of cue lines)
+    check_may_have_cue(line, line + std::strlen(line));
+  }
+  // Plain lines from data/: titles, sub-headings, body lines that mention the cue words late or not at all.
+  const char* plain_lines[] = {
+      "Premier League", "Why did Musk choose open source?", "phenomenon", "From disorder to norm", "Competition results",
+      "(Photography Liu Wei)", "Image source: vision china", "National Sports General Administration Mountaineering Management Center",
+      "Ministry of Industry and Information Technology: A large number of small and medium-sized enterprises",
+      "In the first half of this year, the company released news of a new chip that would reach the market next year.",
+      "The first batch of pilot cities", "马斯克为什么选择开源？",
+  };
+  for (const char* line : plain_lines) {
+    INFO(line);
+    REQUIRE(classify_line_cue(line) == LineCue::None);
+    CHECK_FALSE(may_have_cue_padded(line, ' '));
+  }
+  // Made-up lines of the cues' letters, in both cases, around the 16-byte steps and the position limits.
+  std::mt19937 rng(11);
+  const std::string alphabet = "nNeEwWsS rRpPoOtThH:(|AB\xe5\xbd\x92\xe6\xa1\xa3";
+  for (int k = 0; k < 40000; ++k) {
+    const std::string line = test::random_line(rng, alphabet, 70);
+    check_may_have_cue(line, line.data() + line.size());
+  }
+  for (std::size_t pad = 0; pad < 56; ++pad)
+    for (std::string_view tail : {"news: today", "NEWS:", " reports.", "归档", "  Scope"}) {
+      for (const std::string& line : {std::string(pad, 'x') + std::string(tail), "the " + std::string(pad, 'x') + std::string(tail)})
+        check_may_have_cue(line, line.data() + line.size());
     }
 }
