@@ -169,18 +169,15 @@ struct WordBytes {
   }
 };
 
-// The masks of the block at b.data(), bit 0 = byte b.base(); bits past the line's end are clear
-// (the walker's padding byte '#' is in no class, and the re-read bytes of a last block are shifted out).
-WordBytes word_bytes(const blocks::Blocks& b) {
+// The masks of the 64 bytes at `at`, bit 0 = at[0], with the bits of bytes past the line
+// (`valid` clear) cleared.
+WordBytes word_bytes(const unsigned char* at, std::uint64_t valid) {
   using namespace blocks;
-  WordBytes m = classify64<WordBytes>(b.data(), [](Bytes x) {
+  const WordBytes m = classify64<WordBytes>(at, [](Bytes x) {
     // 'A'-'Z' and 'a'-'z' become 'a'-'z' with 0x20 or-ed in, nothing else does
     return WordBytes{bits16(in_range(x | splat(0x20), 'a', 'z')), bits16(x == splat('\'')), bits16(x >= splat(0x80))};
   });
-  m.letter >>= b.skip();
-  m.apostrophe >>= b.skip();
-  m.high >>= b.skip();
-  return m;
+  return WordBytes{m.letter & valid, m.apostrophe & valid, m.high & valid};
 }
 
 std::uint32_t leading_space(std::string_view s) {
@@ -331,7 +328,7 @@ bool is_common_han(char32_t cp) { return kCommonHanSet.contains(cp); }
 // line of data/ and the fixtures). Tokens are written without a branch on whether they are kept:
 // each word or Han character is written after the last kept token and counted only if it is kept;
 // room for what a block can write is made before it, and the vector cut to what was kept.
-void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens, std::string_view text) {
+void tokenize(std::string_view s, TokenVector& tokens, std::string_view text) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
   const auto* readable = text.empty() ? p + n : reinterpret_cast<const unsigned char*>(text.data() + text.size());
@@ -369,9 +366,19 @@ void tokenize(std::string_view s, std::vector<std::uint32_t>& tokens, std::strin
   make_room(std::min<std::size_t>(n, 4096) / 2 + kBlockWrites + 1);
   std::uint64_t in_word = 0, in_high = 0;  // whether the byte before the block is in a word / >= 0x80
   std::size_t word_begin = 0;
-  for (blocks::Blocks b(s); b.next();) {
-    const std::size_t off = b.base();
-    const WordBytes m = word_bytes(b);
+  // The blocks are read where they lie, the last one's bytes past the line masked off, when the
+  // text goes on for 64 bytes (all but the last lines of a file): blocks::Blocks copies every
+  // line's last block, and that copy's branches on its length mispredicted at most lines.
+  for (std::size_t off = 0; off < n; off += 64) {
+    const unsigned char* at = p + off;
+    alignas(16) unsigned char tail[64];
+    if (readable - at < 64) {  // (then the line ends within these 64 bytes)
+      std::memset(tail, 0, sizeof tail);
+      std::memcpy(tail, at, n - off);
+      at = tail;
+    }
+    const std::uint64_t valid = ~std::uint64_t{0} >> (64 - std::min<std::size_t>(n - off, 64));
+    const WordBytes m = word_bytes(at, valid);
     // In a word: a letter, or an apostrophe after a byte in a word (runs of apostrophes are rare,
     // so this settles in one or two rounds).
     const std::uint64_t apostrophes = m.apostrophe;

@@ -19,7 +19,7 @@ namespace {
 constexpr std::uint32_t kBucketMask = (1u << 13) - 1;  // as splitter_cohesion.cpp
 
 struct Reference {
-  std::vector<std::uint32_t> stream;      // every line's tokens, in order
+  TokenVector stream;                     // every line's tokens, in order
   std::vector<std::size_t> line_begin;    // where each line's tokens start; one past the end last
 
   explicit Reference(const LineTable& table) {

@@ -50,12 +50,21 @@ std::uint32_t chars_by_character(std::string_view s) {
 void check_line(std::string_view line) {
   // A copy with nothing readable after it, so reads past the end would show under ASan.
   const std::string own(line);
-  std::vector<std::uint32_t> fast{7, 8};  // tokens are appended after what is there
+  TokenVector fast{7, 8};  // tokens are appended after what is there
   tokenize(own, fast);
-  std::vector<std::uint32_t> expected{7, 8};
+  TokenVector expected{7, 8};
   for (std::uint32_t t : tokens_by_character(own)) expected.push_back(t);
   INFO("line: " << own);
   REQUIRE(fast == expected);
+  // The line inside a longer text, as describe_lines passes it: the tokenizer reads the blocks
+  // where they lie, and letters, apostrophes and UTF-8 after the line must not join its last word.
+  for (const char* after : {"abcdefgh", "'s", "\xe4\xb8\xad"}) {
+    std::string text = own;
+    while (text.size() < own.size() + 80) text += after;
+    TokenVector in_text{7, 8};
+    tokenize(std::string_view(text).substr(0, own.size()), in_text, text);
+    REQUIRE(in_text == expected);
+  }
   REQUIRE(count_code_points(own) == chars_by_character(own));
   REQUIRE(count_digits(own) == static_cast<std::uint32_t>(std::count_if(
                                    own.begin(), own.end(), [](char c) { return c >= '0' && c <= '9'; })));
