@@ -344,11 +344,11 @@ void tokenize(std::string_view s, TokenVector& tokens, std::string_view text) {
     out = tokens.data() + base;
   };
   constexpr std::size_t kBlockWrites = 64 / 2 + 2;  // words in a block ("a a a ..."), and one from before
-  auto word = [&](std::size_t begin, std::size_t end, bool ended = true) {
+  auto word = [&](std::size_t begin, std::size_t end) {
     const std::size_t len = end - begin;
     const std::uint32_t h = word_hash(p + begin, len, readable);
     out[kept] = h & ~kHanTokenBit;
-    kept += ended & (len >= 3) & !((len <= kLongestStopword) & kStopwordSet.contains(h));
+    kept += (len >= 3) & !((len <= kLongestStopword) & kStopwordSet.contains(h));
   };
   // Decodes the run of non-ASCII bytes from i (it may go on into later blocks).
   auto non_ascii_run = [&](std::size_t i) {
@@ -396,18 +396,18 @@ void tokenize(std::string_view s, TokenVector& tokens, std::string_view text) {
     if (runs == 0) {  // ASCII only: each word from its start to the first byte after it not in a word
       if ((before & 1) && ~inside != 0)  // the word from the block before ends in this one
         word(word_begin, off + static_cast<std::size_t>(__builtin_ctzll(~inside)));
+      // The word that runs on into the next block, if any, starts at the block's last start (or
+      // before the block, when it has none): word_begin remembers it, without a branch on which
+      // start is the last, and the loop hashes only the words that end here.
+      const unsigned last = static_cast<unsigned>(63 - __builtin_clzll(starts | 1));
+      const std::uint64_t open = starts & (std::uint64_t{1} << last) & (std::uint64_t{0} - (inside >> 63));
+      word_begin = open != 0 ? off + last : word_begin;
       // Words under three letters are never kept: only starts followed by two more bytes in the
       // word are visited (the last two bytes of a block cannot tell, so they are always visited).
-      const std::uint64_t long_starts = starts & (((inside >> 1) & (inside >> 2)) | (std::uint64_t{3} << 62));
+      const std::uint64_t long_starts = starts & ~open & (((inside >> 1) & (inside >> 2)) | (std::uint64_t{3} << 62));
       for (std::uint64_t st = long_starts; st != 0; st &= st - 1) {
         const unsigned b = static_cast<unsigned>(__builtin_ctzll(st));
-        const std::uint64_t after = ~inside >> b;  // bit 0 clear: b is in the word
-        // A word that runs on into the next block (only the last start of this one can) is hashed
-        // to the block's end and not kept; word_begin remembers it. No branch: which start is
-        // the last is not predictable.
-        const std::size_t end = static_cast<std::size_t>(__builtin_ctzll(after | (std::uint64_t{1} << (63 - b))));
-        word(off + b, off + b + end, after != 0);
-        word_begin = off + b;
+        word(off + b, off + b + static_cast<std::size_t>(__builtin_ctzll(~inside >> b)));
       }
       continue;
     }
