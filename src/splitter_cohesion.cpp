@@ -53,18 +53,25 @@ inline void CohesionWindows::move_to_left(Sums& s, std::size_t i) {
 
 CohesionWindows::CohesionWindows(LineTable& table, std::size_t left, std::size_t right)
     : table_(table), left_size_(std::max<std::size_t>(left, 1)), right_size_(std::max<std::size_t>(right, 1)),
-      counts_(kBuckets) {
+      counts_(kBuckets), line_start_(1, 0) {
   Sums s;
   fill_right(s);
   sums_ = s;
 }
 
+// A line is tokenized straight onto the stream; only the lines advance_to counted before reading
+// them are in LineTable::tokens already, and are copied from there.
 bool CohesionWindows::append_line() {
   if (seq_next_ >= table_.info.size()) return false;
-  line_tokens(table_, seq_next_);
   const LineInfo& li = table_.info[seq_next_++];
+  if (li.tokenized) {
+    const std::size_t at = seq_.size(), k = li.token_end - li.token_begin;
+    seq_.resize(at + k);
+    std::copy_n(table_.tokens.data() + li.token_begin, k, seq_.data() + at);
+  } else if (!li.blank) {
+    tokenize(li.trimmed, seq_, table_.text);
+  }
   line_start_.push_back(static_cast<std::uint32_t>(seq_.size()));
-  seq_.insert(seq_.end(), table_.tokens.begin() + li.token_begin, table_.tokens.begin() + li.token_end);
   return true;
 }
 
@@ -96,7 +103,7 @@ void CohesionWindows::move_gap_to(std::size_t p) {
 void CohesionWindows::restart_at(std::size_t first, std::size_t gap_line) {
   for (std::size_t i = lo_; i < hi_; ++i) counts_[bucket(i)] = Counts{};
   seq_.clear();
-  line_start_.clear();
+  line_start_.assign(1, 0);
   seq_first_ = seq_next_ = first;
   while (seq_next_ <= gap_line) append_line();
   mid_ = hi_ = line_start_[gap_line - first];
@@ -116,9 +123,8 @@ void CohesionWindows::advance_to(std::size_t line) {
     if (gathered >= left_size_) restart_at(from, line);
     while (seq_next_ <= line) append_line();
   }
-  const std::size_t p = line_start_[line - seq_first_];
-  move_gap_to(p);
-  gap_end_ = p + (table_.info[line].token_end - table_.info[line].token_begin);
+  move_gap_to(line_start_[line - seq_first_]);
+  gap_end_ = line_start_[line - seq_first_ + 1];
 }
 
 void CohesionWindows::clip_left_at(std::size_t line) {

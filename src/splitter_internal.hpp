@@ -71,7 +71,8 @@ struct LineInfo {
   LineCue cue = LineCue::None;
   bool blank = true;
   bool decorative = false;         // no letters, digits or Han: "* * *", "------", "◆◆◆"
-  bool tokenized = false;          // token_begin/token_end are set
+  bool tokenized = false;          // token_begin/token_end are set (the cohesion windows tokenize
+                                   // the lines they read straight onto their stream, not here)
 };
 
 struct LineTable {
@@ -85,7 +86,8 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines);
 // The number of content tokens of line i, tokenizing it on the first request (its tokens are then
 // LineTable::tokens[token_begin, token_end)). Only cohesion reads tokens, and only for the lines
 // its windows reach: dumps split at separators never tokenize, and lines far from any candidate
-// title are never tokenized.
+// title are never tokenized. (The windows ask this only of lines they have not read yet, to count
+// how far back a jump reaches; the lines they read are tokenized onto their own stream.)
 std::size_t line_tokens(LineTable& table, std::size_t i);
 
 // The pieces of a line's features, exposed for tests that read a line one character at a time
@@ -163,7 +165,8 @@ class CohesionWindows {
   std::size_t left_size_, right_size_;
   std::vector<Counts> counts_;
   // The token stream of lines [seq_first_, seq_next_) (a stretch of the file: lines before it
-  // are out of both windows for good); line_start_[j - seq_first_] is where line j's tokens begin.
+  // are out of both windows for good); line_start_[j - seq_first_] is where line j's tokens begin,
+  // and its last element is seq_.size() (where the next line's will).
   TokenVector seq_;
   std::vector<std::uint32_t> line_start_;
   std::size_t seq_first_ = 0, seq_next_ = 0;
