@@ -86,14 +86,20 @@ void CohesionWindows::fill_right(Sums& s) {
 }
 
 // The integer dot product and norms are exact, so they come out the same whatever order the
-// windows are updated in; each token is updated where it crosses a window edge.
+// windows are updated in; each token is updated where it crosses a window edge. Moving the gap
+// by k tokens moves the right edge k tokens on (as far as the file goes) and the left edge up to
+// `left` tokens behind the gap: three loops, one per edge, each without a branch inside (one loop
+// stepping all three edges together tested both outer edges at every token).
 void CohesionWindows::move_gap_to(std::size_t p) {
+  if (p <= mid_) return;
+  const std::size_t step = p - mid_;
+  have(hi_ + step - 1);  // (appends the lines the right edge reaches, as far as the file goes)
+  const std::size_t hi = std::min(hi_ + step, seq_.size());
+  const std::size_t lo = std::max(lo_, p > left_size_ ? p - left_size_ : 0);
   Sums s = sums_;
-  while (mid_ < p) {
-    move_to_left(s, mid_++);
-    if (mid_ - lo_ > left_size_) add_left(s, lo_++, -1);
-    if (have(hi_)) add_right(s, hi_++, +1);
-  }
+  for (; hi_ < hi; ++hi_) add_right(s, hi_, +1);  // first, so that every token the gap passes is in the right window
+  for (; mid_ < p; ++mid_) move_to_left(s, mid_);
+  for (; lo_ < lo; ++lo_) add_left(s, lo_, -1);
   sums_ = s;
 }
 
