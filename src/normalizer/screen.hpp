@@ -26,7 +26,8 @@ enum Trigger : std::uint32_t {
   kDotSpace = 1u << 4,        // ". "
   kSpaceDot = 1u << 5,        // " ."
   kSpacedQuote = 1u << 6,     // an apostrophe-like mark (' ` ‘ ’ ′) with a space just before or after
-  kDigitGap = 1u << 7,        // a digit then " " and one of " :snrt", or ": "
+  kDigitGap = 1u << 7,        // a digit then ": ", or " " and one of " :", or " " and an ordinal
+                              // suffix st, nd, rd, th that no ASCII letter follows
   kPunctUpper = 1u << 8,      // one of . , ; : ! ? then A-Z
   kUpperLower = 1u << 9,      // A-Z then a-z
   kBeforeUpper = 1u << 10,    // a-z or ')' then A-Z

@@ -3,6 +3,7 @@
 // normalizer fuzz corpus (raw and normalized), on adversarial strings, and on random byte soup.
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -58,7 +59,9 @@ std::uint32_t reference_screen(std::string_view text) {
     if (p == ' ' && c == '.') s |= kSpaceDot;
     if (one_of(c, "'`") && (p == ' ' || c1 == ' ')) s |= kSpacedQuote;
     if (c == 0xE2 && c1 == 0x80 && one_of(c2, "\x98\x99\xB2") && (p == ' ' || at(i + 3) == ' ')) s |= kSpacedQuote;
-    if (p >= '0' && p <= '9' && ((c == ' ' && one_of(c1, " :snrt")) || (c == ':' && c1 == ' '))) s |= kDigitGap;
+    const std::string suffix{static_cast<char>(c1), static_cast<char>(c2)};  // an ordinal's, no letter after it
+    const bool ordinal = (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th") && !std::isalpha(at(i + 3));
+    if (p >= '0' && p <= '9' && ((c == ' ' && (one_of(c1, " :") || ordinal)) || (c == ':' && c1 == ' '))) s |= kDigitGap;
     if (one_of(p, ".,;:!?") && upper(c)) s |= kPunctUpper;
     if (upper(p) && lower(c)) s |= kUpperLower;
     if ((lower(p) || p == ')') && upper(c)) s |= kBeforeUpper;

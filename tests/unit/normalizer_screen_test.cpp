@@ -123,7 +123,17 @@ TEST_CASE("screen: what each trigger notices", "[normalizer][screen]") {
       {"the 14 th day", kDigitGap, 0},
       {"in 2024,the", 0, kDigitGap},
       {"in 2024 we grew", 0, kDigitGap},
-      {"in 2024 the", kDigitGap, 0},  // "4 th" could be an ordinal: the pass decides
+      {"in 2024 the", 0, kDigitGap},  // "the" is no ordinal suffix: "th" has a letter after it
+      {"in 2024 th.", kDigitGap, 0},  // "4 th" could be an ordinal: the pass decides
+      // Ordinal suffixes whole, real lines from data/ (the trigger was any s, n, r or t after a space).
+      {"The main situation of the \"14 th Five-Year Plan\" of", kDigitGap, 0},
+      {"ization, the soil during the 14 th Five-Year Plan, In", kDigitGap, 0},
+      {"has been upgraded more than 200 times, the rate calculati", 0, kDigitGap},
+      {"price. At present, more than 50 stars have settled in. In", 0, kDigitGap},
+      {"dded output value will exceed 1 trillion yuan.", 0, kDigitGap},
+      {" on December 3, there were 1392 new cases of Covid-19 i", 0, kDigitGap},
+      {"the 2 nd and 3 rd", kDigitGap, 0},
+      {"the 2 nda", 0, kDigitGap},
       {"at 8 : 00", kDigitGap, 0},
       {"the 1 st", kDigitGap, 0},
       {"ratio 3:1", 0, kDigitGap},
