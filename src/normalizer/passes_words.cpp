@@ -262,7 +262,8 @@ constexpr std::size_t kMinRepeatsUnspacedCjk = 8;  // 哈哈哈哈 is Chinese la
 bool may_loop(std::string_view text, std::uint32_t screen, const std::vector<std::uint64_t>& alnum_blocks) {
   if ((screen & kOtherLead) != 0) return true;
   LoopGate gate(text);
-  for (std::size_t b = 0; b < alnum_blocks.size() && !gate.maybe(); ++b) gate.block(alnum_blocks[b], 64 * b);
+  const std::size_t blocks = (text.size() + 63) / 64;  // alnum_blocks may hold more (screen.hpp)
+  for (std::size_t b = 0; b < blocks && !gate.maybe(); ++b) gate.block(alnum_blocks[b], 64 * b);
   return gate.finish();
 }
 

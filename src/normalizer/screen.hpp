@@ -51,8 +51,9 @@ enum Trigger : std::uint32_t {
 // Classifies 16 bytes per instruction (byte_blocks.hpp); tests/unit/normalizer_fast_test.cpp holds it
 // to the byte-at-a-time definition of every bit above. With `alnum_blocks`, it also keeps what the
 // repetition-loop gate reads, so the gate needs no walk of its own: one mask per 64-byte block
-// (resized to fit), bit k set when byte 64 * block + k is an ASCII letter or digit, or follows a
-// lead byte E4-E9 (the middle byte of a Han letter).
+// (the first (text.size() + 63) / 64 elements; the vector is grown to hold them, never shrunk, and
+// any elements after them are stale), bit k set when byte 64 * block + k is an ASCII letter or
+// digit, or follows a lead byte E4-E9 (the middle byte of a Han letter).
 std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* alnum_blocks = nullptr);
 
 // Whether a line with these triggers may hold something for the pass that makes edits of `kind`
