@@ -443,8 +443,12 @@ class TextPass {
     namespace vb = blocks;
     const auto* data = reinterpret_cast<const unsigned char*>(l.data());
     const std::size_t n = l.size();
-    const std::uint64_t first_char = line_chars;
-    std::uint64_t chars = first_char, word_chars = 0, upper = 0, digits = 0;
+    // Every byte read here is ASCII, one character each, so byte i's class goes to
+    // classes[i + to_char]; words, their bytes and the spaces are counted at the end from i, the
+    // stage and the punctuation (fewer counters in the loop: GCC kept them on the stack).
+    const std::size_t first_byte = i;
+    const std::uint64_t to_char = line_chars - i;  // (modulo 2^64: characters before i may take several bytes)
+    std::uint64_t upper = 0, digits = 0;
     // Uppercase letters and digits of the words, one byte lane per position in the 16-byte block,
     // summed into upper and digits whenever the stage is flushed (each word staged since the last
     // flush adds at most one to a lane, and kStage <= 255) and at the end: two vector operations a word instead of two table
@@ -457,8 +461,10 @@ class TextPass {
       digit_lanes = vb::Bytes{};
     };
     std::uint64_t stops_and_letter_words = 0;  // stop words + (words with a letter << 32)
-    std::size_t staged = stage_fill_, words = 0;
+    std::size_t staged = stage_fill_;
+    std::uint64_t words = std::uint64_t{0} - staged;  // + the stage's fill at each flush and at the end
     std::size_t others = 0;  // punctuation after words, counted by counts.add
+    std::uint64_t unspaced = 0;  // 1 when the last word read was not followed by its space
     SentenceMarks& marks = sc_.sentence_marks;
     while (i + 16 <= readable) {
       const vb::Bytes v = vb::load(data + i);
@@ -482,7 +488,7 @@ class TextPass {
       // follows, whether the word is taken here or not).
       const vb::Bytes sb = vb::splat(kSbLower) + (reinterpret_cast<vb::Bytes>(up) & vb::splat(kSbUpper - kSbLower)) +
                            (reinterpret_cast<vb::Bytes>(digit) & vb::splat(kSbNumeric - kSbLower));
-      std::memcpy(classes + chars, &sb, sizeof sb);
+      std::memcpy(classes + (i + to_char), &sb, sizeof sb);
       unsigned char next = data[i + run];
       std::uint32_t not_letters = digit_bits;  // of the bytes of the word
       if (next != ' ') {
@@ -503,7 +509,7 @@ class TextPass {
                                    (joiner & known_next & ~(alnum_bits >> 1)) |
                                    (separator & (~(digit_bits << 1) | (known_next & ~(digit_bits >> 1))));
         if (!((ends >> run) & 1)) break;
-        if (joined != 0) add_joined(data + i, joined, classes, chars, counts);
+        if (joined != 0) add_joined(data + i, joined, classes, i + to_char, counts);
         not_letters |= joined;
       }
       // The word is [i, i + run).
@@ -515,12 +521,11 @@ class TextPass {
       // A letter among the word's bytes: its first letter lies inside it (not_letters has no bit
       // 16, so the complement is never zero).
       const bool has_letter = static_cast<unsigned>(std::countr_zero(~not_letters)) < run;
-      word_chars += run;
       // Bytes past the run are zero in `first`, so its low half is the stopword test's bytes.
       stops_and_letter_words += is_stop_key(stop_word_key(run, static_cast<std::uint32_t>(first))) +
                                 (std::uint64_t{has_letter} << 32);
-      ++words;
       if (staged == kStage) {
+        words += staged;
         stage_fill_ = staged;
         flush_tokens();
         staged = 0;
@@ -532,8 +537,8 @@ class TextPass {
       stage_hash_[staged] = WordBytes::hash_short(first, second, run);
       stage_chars_[staged] = run;
       ++staged;
-      chars += run;
       i += run;
+      unspaced = 1;
       // One space, or ASCII punctuation and then a space or the line's end (the commonest stops
       // after a word: ", ", ". ", ": ", "\") "), then on if a letter or digit follows. The
       // punctuation gets what the general loop gives a character outside a word (the word has
@@ -551,19 +556,23 @@ class TextPass {
         for (; i < end; ++i) {
           const std::uint16_t cls = bmp_[data[i]];
           const auto sb = static_cast<std::uint8_t>(cls >> kSbShift);
-          marks.note(sb, chars);
-          classes[chars++] = sb;
+          marks.note(sb, i + to_char);
+          classes[i + to_char] = sb;
           counts.add(data[i], cls);
         }
         if (i == n) break;
       }
-      classes[chars++] = kSbSp;
+      classes[i + to_char] = kSbSp;
       ++i;
+      unspaced = 0;
       if (i == n) break;
     }
     add_lanes();
+    words += staged;
     stage_fill_ = staged;
-    line_chars = chars;
+    line_chars = i + to_char;
+    const std::uint64_t spaces = words - unspaced;  // one after each word but perhaps the last
+    const std::uint64_t word_chars = i - first_byte - spaces - others;
     const std::uint64_t letter_words = stops_and_letter_words >> 32;
     s_.english_words += words;
     s_.english_word_chars += word_chars;
@@ -571,7 +580,7 @@ class TextPass {
     para_counts_.latin_words += letter_words;
     s_.stop_words += static_cast<std::uint32_t>(stops_and_letter_words);
     counts.add_ascii_word_run(upper, digits, word_chars - digits);  // add_joined took its bytes back
-    counts.add_spaces(chars - first_char - word_chars - others);
+    counts.add_spaces(spaces);
     return i;
   }
 
