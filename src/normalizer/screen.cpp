@@ -121,7 +121,10 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
   // a mark, the byte after a number and non-ASCII lead bytes are rare in text: their neighbours
   // are read one by one. (Fewer masks per block was the speed-up: each costs a compare, a
   // movemask and the shifts that join the four quarters.)
-  std::uint64_t carry_space = 0, carry_dot = 0, carry_digit = 0, carry_upper = 0, carry_lower = 0, carry_plain = 0;
+  std::uint64_t carry_space = 0, carry_dot = 0, carry_digit = 0, carry_upper = 0, carry_lower = 0;
+  // A capital that starts the line follows nothing, so neither a mark nor ')': counted as after a
+  // space, it is settled by the masks (most lines start with one; it was a visit per line).
+  std::uint64_t carry_plain = 1;
   std::uint64_t carry_w = 0, carry_dot_space = 0, carry_w_dot = 0, carry_han = 0;
   std::uint64_t double_space = 0, dot_space = 0, space_dot = 0, upper_lower = 0, before_upper = 0, domain_gap = 0;
   Mask control{};
