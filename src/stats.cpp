@@ -247,6 +247,13 @@ class TextPass {
  private:
   // `readable`: bytes from the line's start that may be read (the line, its '\n' and the text after).
   void scan_line(std::string_view l, std::size_t readable, std::uint32_t index) {
+    // An empty line (about half of all lines: the blank line between paragraphs) counts nothing
+    // and only ends the paragraph; no word or CJK run is open at a line's start, since the end of
+    // the line before closed them.
+    if (l.empty()) {
+      end_paragraph(index);
+      return;
+    }
     // At most one class per byte: sized once per line, written by index (no growth checks).
     // 16 bytes of slack for the 16-byte stores of scan_ascii_word_run.
     if (sc_.sentence_classes.size() < l.size() + 16) sc_.sentence_classes.resize(l.size() + 16);

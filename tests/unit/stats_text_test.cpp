@@ -126,3 +126,52 @@ TEST_CASE("the ASCII words loop agrees with the general loop at its edges", "[st
     for (const std::string& b : {std::string(" "), std::string(""), std::string("\n"), std::string(". ")}) all += a + b;
   check_same(all);
 }
+
+TEST_CASE("lines, blank lines and paragraphs are counted as the text's lines say", "[stats][text]") {
+  // scan_line returns at once from an empty line; this holds the pass to the definitions, from
+  // the text split on '\n' independently: every line counts, a paragraph is a maximal run of
+  // lines that are not blank (text.hpp is_blank), and a paragraph's characters are those of its
+  // lines. Real files, and texts made to start, end and alternate with empty and blank lines.
+  std::vector<std::string> texts = sample_files();
+  for (const char* t : {"", "\n", "\n\n", "a", "a\n", "\na", "a\n\nb", "a\n \nb", "a\n\n\n\nb\nc\n\n", "\t\n\u3000\nx",
+                        "China's economy\n\nXi'an 3.51\n\n\n中文 text\n", "  \n\n  word  \n\n"})
+    texts.emplace_back(t);
+  for (const std::string& text : texts) {
+    INFO("text: " << text.substr(0, 200));
+    std::vector<std::string_view> lines;
+    for (std::size_t pos = 0;;) {
+      const std::size_t nl = text.find('\n', pos);
+      lines.push_back(std::string_view(text).substr(pos, nl == std::string::npos ? std::string::npos : nl - pos));
+      if (nl == std::string::npos) break;
+      pos = nl + 1;
+    }
+    std::size_t nonblank = 0, paragraphs = 0;
+    std::vector<std::size_t> paragraph_lines;  // non-blank lines of each paragraph
+    bool in_paragraph = false;
+    for (const std::string_view l : lines) {
+      if (is_blank(l)) {
+        in_paragraph = false;
+        continue;
+      }
+      ++nonblank;
+      if (!in_paragraph) {
+        ++paragraphs;
+        paragraph_lines.push_back(0);
+      }
+      in_paragraph = true;
+      ++paragraph_lines.back();
+    }
+    const TextPassResult r = run_text_pass(text, true);
+    CHECK(r.stats.lines == lines.size());
+    CHECK(r.stats.nonblank_lines == nonblank);
+    CHECK(r.stats.paragraphs == paragraphs);
+    REQUIRE(r.lines.size() == nonblank);
+    REQUIRE(r.paragraphs.size() == paragraphs);
+    std::size_t line = 0;
+    for (std::size_t p = 0; p < paragraphs; ++p) {
+      std::uint64_t chars = 0;
+      for (std::size_t k = 0; k < paragraph_lines[p]; ++k) chars += r.lines[line++].chars;
+      CHECK(r.paragraphs[p].chars == chars);
+    }
+  }
+}
