@@ -83,7 +83,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   };
 
   // Output is always valid UTF-8, whatever is switched off.
-  if ((screen & kNonAscii) != 0) {
+  if ((screen & kBadUtf8) != 0) {
     find_invalid_utf8(rewrite.text(), pending);
     apply();
   }

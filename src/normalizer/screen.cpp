@@ -66,11 +66,31 @@ constexpr bool gate_reads(unsigned c, unsigned b1, unsigned b2) noexcept {
          (c == 0xEF && (b1 == 0xBC || b1 == 0xBD));
 }
 
+// Whether the character whose lead byte (>= 0xC0) is at text[i] is one decode_utf8 accepts
+// (C2-F4 with all its continuation bytes; no overlong form, surrogate or code point past
+// U+10FFFF) and no continuation byte follows it. With no continuation byte after an ASCII byte
+// (screen_line's masks), every continuation byte of the line is then some lead byte's own.
+bool valid_char_at(std::string_view text, std::size_t i) noexcept {
+  const unsigned c = static_cast<unsigned char>(text[i]);
+  if (c < 0xC2 || c > 0xF4) return false;
+  const std::size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+  if (text.size() - i <= need) return false;
+  const auto continuation = [&](std::size_t k) { return (byte_at(text, k) & 0xC0u) == 0x80u; };
+  const unsigned b1 = byte_at(text, i + 1);
+  const bool in_range = !(c == 0xE0 && b1 < 0xA0) && !(c == 0xED && b1 > 0x9F) && !(c == 0xF0 && b1 < 0x90) &&
+                        !(c == 0xF4 && b1 > 0x8F);
+  // (Computing every test and ANDing them bitwise, without branches, cost as much in
+  // instructions as it saved in mispredicts.)
+  return in_range && continuation(i + 1) && (need < 2 || continuation(i + 2)) && (need < 3 || continuation(i + 3)) &&
+         !continuation(i + need + 1);
+}
+
 // The non-ASCII triggers of the character whose lead byte is at text[i] (see screen.hpp).
 std::uint32_t lead_triggers(std::string_view text, std::size_t i) noexcept {
   const auto at = [&](std::size_t k) { return byte_at(text, k); };
   const unsigned c = static_cast<unsigned char>(text[i]), b1 = at(i + 1);
   std::uint32_t t = gate_reads(c, b1, at(i + 2)) ? 0u : std::uint32_t{kOtherLead};
+  if (!valid_char_at(text, i)) t |= kBadUtf8;
   switch (c) {
     case 0xC2:
       if (b1 == 0xA0 || b1 == 0xAD) t |= kOddSpace;
@@ -125,13 +145,14 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
   // A capital that starts the line follows nothing, so neither a mark nor ')': counted as after a
   // space, it is settled by the masks (most lines start with one; it was a visit per line).
   std::uint64_t carry_plain = 1;
-  std::uint64_t carry_w = 0, carry_dot_space = 0, carry_w_dot = 0, carry_han = 0;
+  std::uint64_t carry_w = 0, carry_dot_space = 0, carry_w_dot = 0, carry_han = 0, carry_high = 0;
+  std::uint64_t stray_continuation = 0;  // a byte 80-BF after an ASCII byte or at the line's start
   std::uint64_t double_space = 0, dot_space = 0, space_dot = 0, upper_lower = 0, before_upper = 0, domain_gap = 0;
   Mask control{};
   Bytes high{};
   std::uint32_t found = 0;
   for (Blocks block(text); block.next();) {
-    std::uint64_t space = 0, dot = 0, digit = 0, rare = 0, lead = 0, upper = 0, letter = 0, w = 0, han = 0;
+    std::uint64_t space = 0, dot = 0, digit = 0, rare = 0, lead = 0, upper = 0, letter = 0, w = 0, han = 0, high_bits = 0;
     Bytes block_high{};  // the block's bytes ORed: its top bit says whether any is >= 0x80
     for (int q = 0; q < 4; ++q) {
       const Bytes x = load(block.data() + 16 * q);
@@ -153,13 +174,14 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
     if (bits16(reinterpret_cast<Mask>(block_high)) != 0) {
       for (int q = 0; q < 4; ++q) {
         const Bytes x = load(block.data() + 16 * q);
+        high_bits |= bits16(reinterpret_cast<Mask>(x)) << (16 * q);
         lead |= bits16(x >= splat(0xC0)) << (16 * q);
         han |= bits16(in_range(x, 0xE4, 0xE9)) << (16 * q);
       }
     }
     const std::size_t base = block.base();
     const unsigned skip = block.skip();
-    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip, upper >>= skip, letter >>= skip, w >>= skip, han >>= skip;
+    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip, upper >>= skip, letter >>= skip, w >>= skip, han >>= skip, high_bits >>= skip;
     const std::uint64_t space_before = shift_in(space, carry_space);
     double_space |= space_before & space;
     const std::uint64_t dot_then_space = shift_in(dot, carry_dot) & space;
@@ -178,6 +200,8 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
     // it (lead and continuation bytes) never join. (A lead byte whose letter the gate cannot
     // read is kOtherLead, and then the gate reads no mask.)
     if (alnum_blocks) (*alnum_blocks)[base / 64] = letter | digit | shift_in(han, carry_han);
+    // Valid UTF-8 needs no repair pass: see valid_char_at for the lead bytes.
+    stray_continuation |= high_bits & ~lead & ~shift_in(high_bits, carry_high);
     // The byte after each number: split-number needs a space or colon there, and one more byte.
     for (std::uint64_t gaps = shift_in(digit, carry_digit) & ~digit & block.valid(); gaps != 0; gaps &= gaps - 1)
       found |= digit_gap_at(text, base + static_cast<std::size_t>(__builtin_ctzll(gaps)));
@@ -187,7 +211,7 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
   const auto flag = [](std::uint64_t mask, Trigger t) { return mask != 0 ? static_cast<std::uint32_t>(t) : std::uint32_t{0}; };
   found |= flag(bits16(control), kControl) | flag(bits16(reinterpret_cast<Mask>(high)), kNonAscii) | flag(double_space, kDoubleSpace) |
            flag(dot_space, kDotSpace) | flag(space_dot, kSpaceDot) | flag(upper_lower, kUpperLower) |
-           flag(before_upper, kBeforeUpper) | flag(domain_gap, kDomainGap);
+           flag(before_upper, kBeforeUpper) | flag(domain_gap, kDomainGap) | flag(stray_continuation, kBadUtf8);
   if (text.front() == ' ' || text.back() == ' ') found |= kEdgeSpace;
   return found;
 }

@@ -46,6 +46,9 @@ enum Trigger : std::uint32_t {
                               // U+3000-303F (E3 80, not U+3007), U+FF00-FF7F (EF BC|BD) and the Han
                               // letters U+4000-9FFF (E4-E9 and two continuation bytes, not U+4DC0-4DFF)
   kDomainGap = 1u << 18,      // ". " then a-z, or "w. " (where split-domain looks)
+  kBadUtf8 = 1u << 19,        // bytes that are not UTF-8 as decode_utf8 reads it: a lead byte it
+                              // rejects or one without its continuation bytes, or a continuation
+                              // byte that follows no lead byte's own (exact: the line is invalid)
 };
 
 // Classifies 16 bytes per instruction (byte_blocks.hpp); tests/unit/normalizer_fast_test.cpp holds it
