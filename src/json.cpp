@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstring>
 #include <cmath>
 
@@ -160,8 +161,8 @@ JsonWriter& JsonWriter::value(std::int64_t n) {
 }
 JsonWriter& JsonWriter::value(std::uint64_t n) {
   separate();
-  const fmt::format_int digits(n);
-  out_.append(digits.data(), digits.size());
+  char buf[kJsonNumberRoom];
+  out_.append(buf, static_cast<std::size_t>(format_json_number(n, buf) - buf));
   return *this;
 }
 namespace {
@@ -221,23 +222,75 @@ std::size_t format_rounded_fixed(double x, char* out) {
 }
 
 
+namespace {
+
+// The eight decimal digits of n < 10^8 as byte values 0-9, most significant digit in the lowest
+// byte (the first in memory on little-endian x86-64): two 4-digit halves in 32-bit lanes, split
+// into 2-digit quarters, then into digits, with multiply-shift divisions that cannot carry from
+// one lane into the next. No branch on n: what it costs does not depend on the digits.
+std::uint64_t eight_digits(std::uint32_t n) {
+  std::uint64_t v = (n / 10000) | (static_cast<std::uint64_t>(n % 10000) << 32);
+  const std::uint64_t hundreds = ((v * 10486) >> 20) & 0x0000007F0000007FULL;  // x / 100 for x < 10^4
+  v = hundreds | ((v - hundreds * 100) << 16);
+  const std::uint64_t tens = ((v * 103) >> 10) & 0x000F000F000F000FULL;  // x / 10 for x < 100
+  return tens | ((v - tens * 10) << 8);
+}
+
+constexpr std::uint64_t kAsciiZeros = 0x3030303030303030ULL;
+
+// Writes n < 10^8 without leading zeros (8 bytes of room): the digits are written all eight at
+// once and the pointer moves past the significant ones (at least one, for 0).
+char* write_small_count(std::uint32_t n, char* out) {
+  const std::uint64_t digits = eight_digits(n);
+  const int leading_zeros = std::countr_zero(digits | (1ULL << 56)) / 8;
+  const std::uint64_t ascii = (digits + kAsciiZeros) >> (8 * leading_zeros);
+  std::memcpy(out, &ascii, 8);
+  return out + 8 - leading_zeros;
+}
+
+}  // namespace
+
 char* format_json_number(double d, char* out) {
+  // Most values (counts as reals, ratios, fractions, and zeros) round to 0 or to at least 1e-4 and
+  // below 10^8: their shortest round-trip form is the fixed notation of their integer millionths
+  // (see format_rounded_fixed), written here without a branch on the digits. The rounding is half
+  // away from zero, so the magnitude is rounded and the sign written apart ("-0" as fmt writes it).
+  const double millionths = std::fabs(d) * 1e6;
+  // Not in [0.5, 99.5] (what rounds to 1e-6 .. 1e-4, written with an exponent), not NaN, and the
+  // whole part below 10^8. One comparison for the first two, so zeros and non-zeros take the
+  // same branch.
+  if (std::fabs(millionths - 50) > 49.5 && millionths < 1e14 - 1) {
+    const auto truncated = static_cast<std::uint64_t>(millionths);  // exact: below 2^52
+    const std::uint64_t k = truncated + (millionths - static_cast<double>(truncated) >= 0.5);
+    *out = '-';
+    out += std::signbit(d);
+    out = write_small_count(static_cast<std::uint32_t>(k / 1000000), out);
+    // '.' and the six decimals, kept up to the last non-zero one; none when they are all zero.
+    const auto fraction = static_cast<std::uint32_t>(k % 1000000);
+    const std::uint64_t decimals = eight_digits(fraction) >> 16;  // bytes 0-5; 6 and 7 stay 0
+    const std::uint64_t ascii = decimals + (kAsciiZeros >> 16);
+    out[0] = '.';
+    std::memcpy(out + 1, &ascii, 8);
+    const unsigned kept = 9 - static_cast<unsigned>(std::countl_zero(decimals | 1)) / 8;  // '.' + digits
+    return out + (kept & -static_cast<unsigned>(fraction != 0));
+  }
   if (!std::isfinite(d)) return std::copy_n("null", 4, out);
-  // Shortest representation that round-trips, with at most 6 decimals for readability. Most
-  // values (ratios, fractions) take the fixed-notation path; fmt does the rest (the shortest
-  // round-trip form of a double is at most 24 characters).
-  const double millionths = round_half_away(d * 1e6);
+  const double rounded = round_half_away(d * 1e6);
   // 1e-4 <= |value| < 1e9: the digits are those of the integer millionths (format_rounded_fixed
   // would find the same integer again, below 2^52).
-  const double m = std::fabs(millionths);
-  if (m >= 100 && m < 1e15) return write_millionths(static_cast<long long>(m), millionths < 0, out);
-  const double r = millionths / 1e6;
+  const double m = std::fabs(rounded);
+  if (m >= 100 && m < 1e15) return write_millionths(static_cast<long long>(m), rounded < 0, out);
+  // The shortest round-trip form of a double is at most 24 characters.
+  const double r = rounded / 1e6;
   const std::size_t size = format_rounded_fixed(r, out);
   if (size != 0) return out + size;
   return fmt::format_to_n(out, kJsonNumberRoom, FMT_COMPILE("{}"), r).out;
 }
 
-char* format_json_number(std::uint64_t n, char* out) { return fmt::format_to(out, FMT_COMPILE("{}"), n); }
+char* format_json_number(std::uint64_t n, char* out) {
+  if (n < 100000000) return write_small_count(static_cast<std::uint32_t>(n), out);
+  return fmt::format_to(out, FMT_COMPILE("{}"), n);
+}
 
 JsonWriter& JsonWriter::value(double d) {
   separate();

@@ -20,13 +20,18 @@ void write_span_fields(JsonWriter& json, const FileReport& file, const Segment& 
 }
 
 // The byline, editor, source and dateline the splitter read off the article; null when absent.
+template <std::size_t N>
+void write_optional_field(JsonWriter& json, const char (&name)[N], std::string_view value) {
+  json.key(name);
+  if (value.empty()) json.null(); else json.value(value);
+}
+
 void write_metadata(JsonWriter& json, const ArticleMetadata& meta) {
   json.key("metadata").begin_object();
-  for (const auto& [name, value] : {std::pair<const char*, std::string_view>{"author", meta.author},
-                                    {"editor", meta.editor}, {"source", meta.source}, {"date", meta.date}}) {
-    json.key(name);
-    if (value.empty()) json.null(); else json.value(value);
-  }
+  write_optional_field(json, "author", meta.author);
+  write_optional_field(json, "editor", meta.editor);
+  write_optional_field(json, "source", meta.source);
+  write_optional_field(json, "date", meta.date);
   json.end_object();
 }
 

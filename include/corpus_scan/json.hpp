@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -41,6 +42,18 @@ class JsonWriter {
   JsonWriter& begin_array();
   JsonWriter& end_array();
   JsonWriter& key(std::string_view k);
+  // A key written as a string literal (nearly every key): quoted on the stack with copies whose
+  // size the compiler knows, without key()'s scan for bytes to escape (plain_literal() is folded
+  // at compile time) and its second copy.
+  template <std::size_t N>
+  JsonWriter& key(const char (&k)[N]) {
+    if (!plain_literal(k)) return key(std::string_view(k));
+    separate();
+    char buf[N + 2];
+    out_.append(buf, static_cast<std::size_t>(quote_literal(k, buf) - buf));
+    after_key_ = true;
+    return *this;
+  }
 
   JsonWriter& value(std::string_view s);
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
@@ -78,8 +91,41 @@ class JsonWriter {
     key(k);
     return value(v);
   }
+  // A literal key and a number: both formatted on the stack and appended in one piece.
+  template <std::size_t N, class T>
+  JsonWriter& field(const char (&k)[N], const T& v) {
+    if constexpr (std::is_same_v<T, std::uint64_t> || std::is_same_v<T, double>) {
+      if (plain_literal(k)) {
+        separate();
+        char buf[N + 2 + kJsonNumberRoom];
+        out_.append(buf, static_cast<std::size_t>(format_json_number(v, quote_literal(k, buf)) - buf));
+        return *this;
+      }
+    }
+    key(k);
+    return value(v);
+  }
 
  private:
+  // Whether literal k (its characters before the terminating NUL) needs no escaping in JSON.
+  template <std::size_t N>
+  static constexpr bool plain_literal(const char (&k)[N]) {
+    bool plain = k[N - 1] == '\0';
+    for (std::size_t i = 0; i + 1 < N; ++i) {
+      const auto c = static_cast<unsigned char>(k[i]);
+      plain &= c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+    }
+    return plain;
+  }
+  // Writes "k": to out (N + 2 bytes) and returns its end.
+  template <std::size_t N>
+  static char* quote_literal(const char (&k)[N], char* out) {
+    out[0] = '"';
+    std::memcpy(out + 1, k, N - 1);
+    out[N] = '"';
+    out[N + 1] = ':';
+    return out + N + 2;
+  }
   // The comma before a value or key, unless it follows a key or opens its container. Inline:
   // every key and value calls it.
   void separate() {

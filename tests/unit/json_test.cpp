@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <random>
 
 #include <fmt/format.h>
@@ -175,5 +176,83 @@ TEST_CASE("format_json_number writes what fmt writes for the rounded value", "[j
     const std::string got(buf, format_json_number(v, buf));
     INFO(fmt::format("{}", v));
     CHECK(got == fmt::format("{}", std::round(v * 1e6) / 1e6));
+  }
+}
+
+namespace {
+
+// What JsonWriter::value(double) is specified to write: fmt's shortest form of the value rounded
+// half away from zero to 6 decimals, and null for what JSON cannot hold.
+std::string reference_json_number(double v) {
+  return std::isfinite(v) ? fmt::format("{}", std::round(v * 1e6) / 1e6) : "null";
+}
+
+std::string formatted(double v) {
+  char buf[kJsonNumberRoom];
+  return std::string(buf, format_json_number(v, buf));
+}
+
+std::string formatted(std::uint64_t n) {
+  char buf[kJsonNumberRoom];
+  return std::string(buf, format_json_number(n, buf));
+}
+
+}  // namespace
+
+TEST_CASE("format_json_number writes the edge cases of its fixed-notation path as fmt does", "[json]") {
+  const double inf = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const std::vector<std::pair<double, std::string>> table = {
+      {0.0, "0"}, {-0.0, "-0"}, {1e-7, "0"}, {-1e-7, "-0"}, {0.4e-6, "0"},
+      {0.5e-6, "1e-06"}, {-0.5e-6, "-1e-06"}, {1.5e-6, "2e-06"}, {9.9e-5, "9.9e-05"},
+      {0.99994e-4, "0.0001"}, {0.994e-4, "9.9e-05"}, {0.99995e-4, "0.0001"}, {1e-4, "0.0001"}, {-1e-4, "-0.0001"},
+      {0.125, "0.125"}, {-0.724771, "-0.724771"}, {2.0 / 3, "0.666667"}, {1.0, "1"}, {-3.0, "-3"},
+      {10.5, "10.5"}, {999999.9999995, "1000000"}, {999999.9999994, "999999.999999"},
+      {12345678.25, "12345678.25"}, {99999999.999999, "99999999.999999"}, {99999999.9999995, "100000000"},
+      {123456789.5, "123456789.5"}, {1e9, "1000000000"}, {1e14, "100000000000000"}, {-1e15, "-1000000000000000"},
+      {1e300, "1e+300"}, {-1e300, "-1e+300"}, {nan, "null"}, {inf, "null"}, {-inf, "null"}};
+  for (const auto& [v, expected] : table) {
+    INFO(fmt::format("{}", v));
+    CHECK(formatted(v) == expected);
+    CHECK(formatted(v) == reference_json_number(v));
+  }
+}
+
+TEST_CASE("format_json_number agrees with fmt on every millionth near its boundaries", "[json]") {
+  // Each whole number of millionths k near where the form or the number of digits changes, and
+  // the doubles on either side of k and of k + 0.5 (the rounding ties), both signs.
+  std::vector<double> ks;
+  for (double k = 0; k < 2000; ++k) ks.push_back(k);
+  for (const double p : {1e6, 1e7, 1e8, 1e12, 1e13, 1e14, 1e15})
+    for (double k = p - 1000; k < p + 1000; ++k) ks.push_back(k);
+  for (double k = 0; k < 100; ++k) ks.push_back(k * 1e6), ks.push_back(k * 1e6 + 500000);
+  for (const double k : ks) {
+    for (const double m : {k, k + 0.5}) {
+      for (const double x : {m / 1e6, std::nextafter(m / 1e6, 0.0), std::nextafter(m / 1e6, 1e300)}) {
+        INFO(fmt::format("{}", x));
+        CHECK(formatted(x) == reference_json_number(x));
+        CHECK(formatted(-x) == reference_json_number(-x));
+      }
+    }
+  }
+}
+
+TEST_CASE("format_json_number writes counts as fmt does", "[json]") {
+  // Every count below 10^7, and each power of ten and its neighbours up to the largest.
+  for (std::uint64_t n = 0; n < 10000000; ++n) {
+    if (formatted(n) != fmt::format_int(n).str()) FAIL("count " << n << " written as " << formatted(n));
+  }
+  std::vector<std::uint64_t> edges = {std::numeric_limits<std::uint64_t>::max(),
+                                      std::numeric_limits<std::uint64_t>::max() - 1,
+                                      std::numeric_limits<std::uint32_t>::max()};
+  for (std::uint64_t p = 10; p <= 10000000000000000000ULL; p *= 10) {
+    edges.insert(edges.end(), {p - 1, p, p + 1, 2 * p - 1, 9 * p + p / 2});
+    if (p > std::numeric_limits<std::uint64_t>::max() / 10) break;
+  }
+  std::mt19937_64 rng(17);
+  for (int i = 0; i < 100000; ++i) edges.push_back(rng() >> (rng() % 64));
+  for (const std::uint64_t n : edges) {
+    INFO(n);
+    CHECK(formatted(n) == fmt::format_int(n).str());
   }
 }
