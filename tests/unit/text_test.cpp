@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "corpus_scan/text.hpp"
+#include "test_util.hpp"
 
 using namespace corpus_scan;
 
@@ -73,6 +74,73 @@ TEST_CASE("valid_utf8_prefix ends where decoding one character at a time first f
   CHECK(whole < 18000);
 }
 
+// count_code_points proves most lines valid UTF-8 with 64-byte masks and counts their non-continuation
+// bytes; the definition is decode_utf8 read one character at a time.
+std::size_t code_points_by_decoding(std::string_view s) {
+  std::size_t chars = 0;
+  for (std::size_t i = 0; i < s.size(); i += decode_utf8(s, i).length) ++chars;
+  return chars;
+}
+
+TEST_CASE("count_code_points agrees with decoding one character at a time on every line of data/", "[text]") {
+  std::size_t lines = 0, non_ascii = 0;
+  for (const std::string& text : test::repository_texts()) {
+    for (const Line& line : split_lines(text)) {
+      const std::string_view s = line.content(text);
+      INFO(s);
+      CHECK(count_code_points(s) == code_points_by_decoding(s));
+      ++lines;
+      non_ascii += code_points_by_decoding(s) != s.size();
+    }
+    CHECK(count_code_points(text) == code_points_by_decoding(text));  // whole files: many blocks
+  }
+  CHECK(lines > 1000);
+  CHECK(non_ascii > 100);
+}
+
+TEST_CASE("count_code_points counts each invalid byte once, wherever it falls in a 64-byte block", "[text]") {
+  struct Case { const char* name; std::string piece; std::size_t chars; };
+  const Case cases[] = {
+      // must count as one character each
+      {"2-byte", "\xC3\xA9", 1}, {"3-byte", "\xE4\xB8\xAD", 1}, {"curly quote", "\xE2\x80\x99", 1},
+      {"4-byte", "\xF0\x9F\x98\x80", 1}, {"E0 valid", "\xE0\xA4\x85", 1}, {"ED valid", "\xED\x95\x9C", 1},
+      {"F4 valid", "\xF4\x8F\xBF\xBF", 1},
+      // must count a character per byte (or per the bytes decode_utf8 rejects)
+      {"stray continuation", "\x80", 1}, {"overlong C0", "\xC0\xAF", 2}, {"overlong E0", "\xE0\x80\xAF", 3},
+      {"surrogate", "\xED\xA0\x80", 3}, {"past U+10FFFF", "\xF4\x90\x80\x80", 4}, {"lead F5", "\xF5\x80\x80\x80", 4},
+      {"truncated 3-byte", "\xE4\xB8", 2}, {"extra continuation", "\xC3\xA9\xA9", 2}, {"lone FF", "\xFF", 1},
+  };
+  for (const Case& c : cases) {
+    CHECK(code_points_by_decoding(c.piece) == c.chars);
+    // the piece at every offset of a 150-byte ASCII line, so it meets each block edge and the line's end
+    for (std::size_t at = 0; at <= 150; ++at) {
+      const std::string s = std::string(at, 'a') + c.piece + std::string(150 - at, 'b');
+      INFO(c.name << " at " << at);
+      CHECK(count_code_points(s) == code_points_by_decoding(s));
+      CHECK(count_code_points(std::string_view(s).substr(0, at + c.piece.size())) ==
+            at + c.chars);  // the piece ends the text
+    }
+  }
+}
+
+TEST_CASE("count_code_points agrees with decoding on random mixtures of valid and invalid pieces", "[text]") {
+  static const char* const kPieces[] = {"a", "abcdefg", "abcdefghijklmnopq", " ", "\xC3\xA9", "\xE4\xB8\xAD",
+                                        "\xE4\xB8\xAD\xE5\x9B\xBD", "\xE2\x80\x99", "\xF0\x9F\x98\x80", "\xE4\xB8",
+                                        "\x80", "\xFF", "\xED\xA0\x80", "\xC0\xAF", "\xE0\xA4\x85", "\xF4\x90\x80\x80"};
+  std::uint32_t state = 777;
+  const auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  for (int k = 0; k < 20000; ++k) {
+    std::string s;
+    const std::size_t pieces = next() % 64;
+    for (std::size_t p = 0; p < pieces; ++p) {
+      const std::size_t piece = next() % std::size(kPieces);
+      if (piece < 9 || next() % 8 == 0) s += kPieces[piece];  // invalid pieces are rarer
+    }
+    INFO(k);
+    CHECK(count_code_points(s) == code_points_by_decoding(s));
+  }
+}
+
 TEST_CASE("decode_utf8_before finds the code point ending at a position", "[text]") {
   const std::string s = "x\xE4\xB8\xAD";
   const DecodedChar d = decode_utf8_before(s, s.size());
@@ -107,6 +175,55 @@ TEST_CASE("lines tile the text exactly", "[text]") {
     at = l.next;
   }
   CHECK(at == s.size());
+}
+
+// split_lines finds terminators as 64-byte masks; the definition reads a byte at a time.
+std::vector<Line> lines_byte_by_byte(std::string_view s) {
+  std::vector<Line> lines;
+  std::size_t begin = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] != '\r' && s[i] != '\n') continue;
+    const std::size_t next = s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n' ? i + 2 : i + 1;
+    lines.push_back({begin, i, next});
+    begin = next;
+    i = next - 1;
+  }
+  if (begin < s.size()) lines.push_back({begin, s.size(), s.size()});
+  return lines;
+}
+
+bool same_lines(const std::vector<Line>& a, const std::vector<Line>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t k = 0; k < a.size(); ++k)
+    if (a[k].begin != b[k].begin || a[k].end != b[k].end || a[k].next != b[k].next) return false;
+  return true;
+}
+
+TEST_CASE("split_lines agrees with reading a byte at a time on data/ and on every terminator layout", "[text]") {
+  for (const std::string& text : test::repository_texts()) {
+    CHECK(same_lines(split_lines(text), lines_byte_by_byte(text)));
+    std::string crlf;  // the same text with CRLF and lone-CR terminators
+    for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    CHECK(same_lines(split_lines(crlf), lines_byte_by_byte(crlf)));
+  }
+  // A CRLF split by every block edge, and blocks full of terminators (more than four a block).
+  for (std::size_t at = 0; at < 200; ++at) {
+    const std::string s = std::string(at, 'x') + "\r\n" + std::string(at % 7, 'y') + "\r";
+    INFO(at);
+    CHECK(same_lines(split_lines(s), lines_byte_by_byte(s)));
+  }
+  CHECK(split_lines(std::string(5000, '\n')).size() == 5000);
+  CHECK(split_lines(std::string(5000, '\r')).size() == 5000);
+  const std::string pairs = [] { std::string p; for (int k = 0; k < 3000; ++k) p += "\r\n"; return p; }();
+  CHECK(split_lines(pairs).size() == 3000);
+  std::uint32_t state = 99;
+  const auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  for (int k = 0; k < 5000; ++k) {
+    std::string s(next() % 300, 'a');
+    for (char& c : s) c = "ab\r\n\n \xE4"[next() % 7];
+    INFO(k);
+    CHECK(same_lines(split_lines(s), lines_byte_by_byte(s)));
+  }
 }
 
 TEST_CASE("is_blank sees spaces, NBSP, ideographic space and zero-width characters as blank", "[text]") {
