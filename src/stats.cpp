@@ -219,6 +219,8 @@ class WordBytes {
 };
 
 class TextPass {
+  struct CharCounts;
+
  public:
   // `fast_words` false leaves every word to the general loop (for the test that both agree).
   TextPass(ArticleStats& s, PassScratch& sc, bool fast_words = true)
@@ -227,15 +229,19 @@ class TextPass {
   void run(std::string_view text) {
     std::uint32_t index = 0;
     std::size_t pos = 0;
+    // The character counts of the whole text: zeroed and added to the totals once, not per line
+    // (its dozen words were cleared with a `rep stos` on every line).
+    CharCounts counts;
     for (;;) {
       const std::size_t nl = text.find('\n', pos);
       const std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
       // Every line but the last is followed by its '\n' and more text, which the 16-byte reads of
       // scan_ascii_words may look at (a '\n' stops every run they look for).
-      scan_line(line, text.size() - pos, index++);
+      scan_line(line, text.size() - pos, index++, counts);
       if (nl == std::string_view::npos) break;
       pos = nl + 1;
     }
+    counts.add_to(s_);
     flush_tokens();
     end_paragraph(index);
     // One line per line of the span; the '\n's joining them are characters and white space too.
@@ -246,7 +252,7 @@ class TextPass {
 
  private:
   // `readable`: bytes from the line's start that may be read (the line, its '\n' and the text after).
-  void scan_line(std::string_view l, std::size_t readable, std::uint32_t index) {
+  void scan_line(std::string_view l, std::size_t readable, std::uint32_t index, CharCounts& counts) {
     // An empty line (about half of all lines: the blank line between paragraphs) counts nothing
     // and only ends the paragraph; no word or CJK run is open at a line's start, since the end of
     // the line before closed them.
@@ -262,7 +268,7 @@ class TextPass {
     marks.clear();
     bool nonblank = false;
     std::uint64_t line_chars = 0;
-    CharCounts counts;
+    counts.dots = 0;  // a run of dots ends with its line (the '\n' is not counted)
     bool prev_digit = false;
     for (std::size_t i = 0; i < l.size();) {
       const auto b = static_cast<unsigned char>(l[i]);
@@ -334,7 +340,6 @@ class TextPass {
     }
     end_word();
     end_cjk_run(l, l.size());
-    counts.add_to(s_);
     s_.chars += line_chars;
     if (!nonblank) {
       end_paragraph(index);
@@ -343,9 +348,8 @@ class TextPass {
     finish_nonblank_line(l, index, line_chars);
   }
 
-  // Per-character counts of one line, kept in a local so they stay in registers: the line loop
-  // also stores through a byte pointer, which would otherwise force every counter to memory.
-  // The six class counters are 10-bit lanes of one word, bumped by one table add per character
+  // Per-character counts of the text, kept in a local of run(), not in the TextPass: the line
+  // loop also stores through a byte pointer, which may alias a member but not a local. The six class counters are 10-bit lanes of one word, bumped by one table add per character
   // and spilled to the totals before a lane can overflow.
   struct CharCounts {
     enum Lane { kWhitespaceLane, kUppercaseLane, kDigitLane, kPunctLane, kHanLane, kLatinLane, kLanes };

@@ -175,3 +175,44 @@ TEST_CASE("lines, blank lines and paragraphs are counted as the text's lines say
     }
   }
 }
+
+TEST_CASE("a text's character counts are the sums of its lines' counts", "[stats][text]") {
+  // The pass keeps one set of character counters for the whole text (zeroed once, not per line);
+  // this holds it to counting each line on its own: every class count of the text is the sum over
+  // its lines passed one by one, plus one white space character per '\n', and a run of dots never
+  // reaches across a line break (an ellipsis is three dots on one line). Real files, and texts made
+  // with dots, '#' and U+2026 at line edges.
+  std::vector<std::string> texts = sample_files();
+  for (const char* t : {"a..\n.b", "..\n.", "...\n...", ".\n.\n.", "x.\n..y", "#\n#\n", "A1..\n\n.\u2026\n", "..\u3002\n.."})
+    texts.emplace_back(t);
+  for (const std::string& text : texts) {
+    INFO("text: " << text.substr(0, 200));
+    ArticleStats sum;
+    std::uint64_t newlines = 0;
+    for (std::size_t pos = 0;;) {
+      const std::size_t nl = text.find('\n', pos);
+      const ArticleStats l =
+          run_text_pass(std::string_view(text).substr(pos, nl == std::string::npos ? std::string::npos : nl - pos), true)
+              .stats;
+      for (auto [total, part] : {std::pair{&sum.chars, l.chars}, {&sum.whitespace, l.whitespace},
+                                 {&sum.uppercase, l.uppercase}, {&sum.digits, l.digits},
+                                 {&sum.punctuation, l.punctuation}, {&sum.cjk_chars, l.cjk_chars},
+                                 {&sum.latin_letters, l.latin_letters}, {&sum.ellipses, l.ellipses},
+                                 {&sum.hashes, l.hashes}})
+        *total += part;
+      if (nl == std::string::npos) break;
+      ++newlines;
+      pos = nl + 1;
+    }
+    const ArticleStats whole = run_text_pass(text, true).stats;
+    CHECK(whole.chars == sum.chars + newlines);
+    CHECK(whole.whitespace == sum.whitespace + newlines);
+    CHECK(whole.uppercase == sum.uppercase);
+    CHECK(whole.digits == sum.digits);
+    CHECK(whole.punctuation == sum.punctuation);
+    CHECK(whole.cjk_chars == sum.cjk_chars);
+    CHECK(whole.latin_letters == sum.latin_letters);
+    CHECK(whole.ellipses == sum.ellipses);
+    CHECK(whole.hashes == sum.hashes);
+  }
+}
