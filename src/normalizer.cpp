@@ -96,7 +96,9 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
     if (pending.empty()) clean_at[static_cast<std::size_t>(kind)] = version;
     apply();
   };
-  if (options_.form != UnicodeForm::None && triggered(EditKind::Unicode, screen)) {
+  // Curly quotes, dashes and Chinese letters, nearly all the non-ASCII text here, are proven NFC by
+  // the screen, so the pass (a walk of the line, then ICU) runs only where it may change something.
+  if (unicode_triggered(options_.form, screen)) {
     find_unicode(rewrite.text(), options_.form, pending);
     apply();
   }

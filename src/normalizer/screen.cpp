@@ -66,6 +66,17 @@ constexpr bool gate_reads(unsigned c, unsigned b1, unsigned b2) noexcept {
          (c == 0xEF && (b1 == 0xBC || b1 == 0xBD));
 }
 
+// Whether the character with these first three bytes is, by them alone, below U+0300 or one
+// ICU calls NFC-inert (see kNfcSuspect): then it neither changes under NFC nor combines with
+// its neighbours. (U+2000-2001 are singletons, U+302A-302F combining marks; U+FFFD is what the
+// invalid-UTF-8 repair leaves.)
+constexpr bool nfc_vouched(unsigned c, unsigned b1, unsigned b2) noexcept {
+  if (c >= 0xE4 && c <= 0xE9) return is_u4000_9fff(c, b1, b2);
+  return (c >= 0xC2 && c <= 0xCB) || (c == 0xE2 && (b1 == 0x81 || (b1 == 0x80 && b2 >= 0x82))) ||
+         (c == 0xE3 && b1 == 0x80 && !(b2 >= 0xAA && b2 <= 0xAF)) ||
+         (c == 0xEF && (b1 == 0xBC || b1 == 0xBD || (b1 == 0xBF && b2 == 0xBD)));
+}
+
 // Whether the character whose lead byte (>= 0xC0) is at text[i] is one decode_utf8 accepts
 // (C2-F4 with all its continuation bytes; no overlong form, surrogate or code point past
 // U+10FFFF) and no continuation byte follows it. With no continuation byte after an ASCII byte
@@ -89,7 +100,9 @@ bool valid_char_at(std::string_view text, std::size_t i) noexcept {
 std::uint32_t lead_triggers(std::string_view text, std::size_t i) noexcept {
   const auto at = [&](std::size_t k) { return byte_at(text, k); };
   const unsigned c = static_cast<unsigned char>(text[i]), b1 = at(i + 1);
-  std::uint32_t t = gate_reads(c, b1, at(i + 2)) ? 0u : std::uint32_t{kOtherLead};
+  const unsigned b2 = at(i + 2);
+  std::uint32_t t = gate_reads(c, b1, b2) ? 0u : std::uint32_t{kOtherLead};
+  if (!nfc_vouched(c, b1, b2)) t |= kNfcSuspect;
   if (!valid_char_at(text, i)) t |= kBadUtf8;
   switch (c) {
     case 0xC2:
@@ -99,7 +112,6 @@ std::uint32_t lead_triggers(std::string_view text, std::size_t i) noexcept {
       if (b1 == 0x9A || b1 == 0xA0) t |= kOddSpace;
       break;
     case 0xE2: {
-      const unsigned b2 = at(i + 2);
       if (b1 == 0x81 && b2 >= 0x9F && b2 <= 0xA4) t |= kOddSpace;
       if (b1 != 0x80) break;
       if ((b2 >= 0x80 && b2 <= 0x8F) || b2 == 0xAF) t |= kOddSpace;
@@ -112,7 +124,7 @@ std::uint32_t lead_triggers(std::string_view text, std::size_t i) noexcept {
     }
     case 0xE3:
       if (b1 == 0x80) t |= kCjkPunctMark;
-      if (b1 == 0x80 && at(i + 2) == 0x80) t |= kOddSpace;
+      if (b1 == 0x80 && b2 == 0x80) t |= kOddSpace;
       break;
     case 0xEF:
       t |= kReplacementLead;

@@ -49,6 +49,12 @@ enum Trigger : std::uint32_t {
   kBadUtf8 = 1u << 19,        // bytes that are not UTF-8 as decode_utf8 reads it: a lead byte it
                               // rejects or one without its continuation bytes, or a continuation
                               // byte that follows no lead byte's own (exact: the line is invalid)
+  kNfcSuspect = 1u << 20,     // a lead byte (>= 0xC0) of a character the screen cannot vouch NFC-inert
+                              // by its first three bytes: all but U+0080-02FF (C2-CB), U+2002-207F
+                              // (E2 80 82-BF, E2 81), U+3000-3029 and U+3030-303F (E3 80, not AA-AF),
+                              // U+FF00-FF7F (EF BC|BD), U+FFFD (EF BF BD) and the Han letters U+4000-9FFF (E4-E9 and two
+                              // continuation bytes). Curly quotes, dashes and Chinese text need no
+                              // NFC pass; tests/unit/normalizer_fast_test.cpp asks ICU for each.
 };
 
 // Classifies 16 bytes per instruction (byte_blocks.hpp); tests/unit/normalizer_fast_test.cpp holds it
@@ -80,6 +86,15 @@ constexpr bool triggered(EditKind kind, std::uint32_t screen) noexcept {
     case EditKind::Unicode: return has(kNonAscii);
   }
   return true;
+}
+
+// Whether the unicode pass in `form` may change a line with these triggers. NFC leaves text alone
+// when it is valid UTF-8 (no kBadUtf8) whose characters are all below U+0300 or NFC-inert (no
+// kNfcSuspect): such text is NFC. NFKC also maps compatibility characters, so any non-ASCII
+// byte is a trigger. (triggered(EditKind::Unicode) is the form-blind kNonAscii.)
+constexpr bool unicode_triggered(UnicodeForm form, std::uint32_t screen) noexcept {
+  if (form == UnicodeForm::None) return false;
+  return (screen & (form == UnicodeForm::NFC ? kNfcSuspect | kBadUtf8 : kNonAscii)) != 0;
 }
 
 }  // namespace corpus_scan::normalizer

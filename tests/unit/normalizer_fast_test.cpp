@@ -39,6 +39,16 @@ bool gate_reads_char(unsigned c, unsigned c1, unsigned c2) {
          (c == 0xEF && (c1 == 0xBC || c1 == 0xBD));
 }
 
+// The characters the screen vouches NFC-inert, by their first three bytes (see kNfcSuspect):
+// U+0080-02FF, U+2002-207F, U+3000-3029, U+3030-303F, U+FF00-FF7F, U+FFFD and U+4000-9FFF.
+bool nfc_vouched_char(unsigned c, unsigned c1, unsigned c2) {
+  const bool cont1 = c1 >= 0x80 && c1 <= 0xBF, cont2 = c2 >= 0x80 && c2 <= 0xBF;
+  if (c >= 0xE4 && c <= 0xE9) return cont1 && cont2;
+  return (c >= 0xC2 && c <= 0xCB) || (c == 0xE2 && c1 == 0x80 && c2 >= 0x82) || (c == 0xE2 && c1 == 0x81) ||
+         (c == 0xE3 && c1 == 0x80 && (c2 < 0xAA || c2 > 0xAF)) || (c == 0xEF && (c1 == 0xBC || c1 == 0xBD)) ||
+         (c == 0xEF && c1 == 0xBF && c2 == 0xBD);
+}
+
 // The line screen one byte at a time: each ASCII trigger is a byte pair, each non-ASCII one a
 // byte sequence (see screen.hpp).
 std::uint32_t reference_screen(std::string_view text) {
@@ -77,6 +87,7 @@ std::uint32_t reference_screen(std::string_view text) {
     if (c == 0xE2 && c1 == 0x80 && c2 == 0xA6) s |= kEllipsisMark;
     if (c == 0xE2 && c1 == 0x80 && c2 == 0x94) s |= kDashMark;
     if (c >= 0xC0 && !gate_reads_char(c, c1, c2)) s |= kOtherLead;
+    if (c >= 0xC0 && !nfc_vouched_char(c, c1, c2)) s |= kNfcSuspect;
     const unsigned pp = i > 1 ? at(i - 2) : 0;
     if ((pp == '.' && p == ' ' && lower(c)) || (pp == 'w' && p == '.' && c == ' ')) s |= kDomainGap;
   }
@@ -319,7 +330,7 @@ TEST_CASE("fast paths: the line screen agrees with its byte-at-a-time definition
     INFO(line);
     CHECK(normalizer::screen_line(line) == expected);
   }
-  CHECK(seen == (1u << 20) - 1);  // every trigger occurs in the samples
+  CHECK(seen == (1u << 21) - 1);  // every trigger occurs in the samples
 }
 
 TEST_CASE("fast paths: text the NFC shortcut passes is NFC by ICU's quick check", "[normalizer][fast]") {
@@ -349,6 +360,51 @@ TEST_CASE("fast paths: text the NFC shortcut passes is NFC by ICU's quick check"
   }
   CHECK_FALSE(normalizer::surely_nfc("\xE4\xB8"));          // a lead byte cut short
   CHECK_FALSE(normalizer::surely_nfc("\xE4\xB8\xAD\xE4"));  // ... after a whole one
+}
+
+TEST_CASE("fast paths: a character the screen vouches NFC-inert is inert by ICU", "[normalizer][fast]") {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::size_t vouched = 0;
+  for (char32_t cp = 0x80; cp <= 0xFFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    std::string ch;
+    append_utf8(ch, cp);
+    if ((normalizer::screen_line(ch) & normalizer::kNfcSuspect) != 0) continue;
+    ++vouched;
+    INFO(static_cast<std::uint32_t>(cp));
+    // Below U+0300 every character is NFC_QC=Yes with combining class 0 (surely_nfc's rule).
+    REQUIRE((cp < 0x300 || nfc->isInert(static_cast<UChar32>(cp))));
+  }
+  CHECK(vouched == (0x300 - 0x80) + (0x2080 - 0x2002) + (0x3040 - 0x3000 - 6) + 0x80 + 1 + 0x6000);
+  // What it leaves to the pass: combining marks, singletons, text beyond the BMP.
+  for (const char* ch : {"\xCC\x81", "\xE2\x80\x80", "\xE2\x84\xAB", "\xE3\x80\xAA", "\xEF\xA4\x80", "\xF0\x9F\x98\x80"})
+    CHECK((normalizer::screen_line(ch) & normalizer::kNfcSuspect) != 0);
+}
+
+TEST_CASE("fast paths: the unicode pass finds nothing on lines the screen proves NFC", "[normalizer][fast]") {
+  using normalizer::unicode_triggered;
+  std::size_t spared = 0, shortcut = 0;  // non-ASCII lines the screen / surely_nfc proves NFC
+  for (const std::string& line : sample_lines()) {
+    const std::uint32_t screen = normalizer::screen_line(line);
+    shortcut += (screen & normalizer::kNonAscii) != 0 && normalizer::surely_nfc(line);
+    if (unicode_triggered(UnicodeForm::NFC, screen)) continue;
+    spared += (screen & normalizer::kNonAscii) != 0;
+    std::vector<normalizer::Pending> found;
+    normalizer::find_unicode(line, UnicodeForm::NFC, found);
+    INFO(line);
+    CHECK(found.empty());
+    CHECK(normalizer::surely_nfc(line));
+  }
+  // It spares the pass nearly every line surely_nfc would pass (the rest hold inert characters
+  // beyond its first-three-byte ranges).
+  CHECK(spared * 10 > shortcut * 9);
+  // NFKC maps compatibility characters (fullwidth forms, U+2002 EN SPACE), so any non-ASCII byte triggers it.
+  CHECK(unicode_triggered(UnicodeForm::NFKC, normalizer::screen_line("\xEF\xBC\x81")));
+  CHECK_FALSE(unicode_triggered(UnicodeForm::NFC, normalizer::screen_line("\xEF\xBC\x81")));
+  CHECK_FALSE(unicode_triggered(UnicodeForm::None, normalizer::screen_line("cafe\xCC\x81")));
+  CHECK(unicode_triggered(UnicodeForm::NFC, normalizer::screen_line("bad \xFF byte")));
 }
 
 TEST_CASE("fast paths: the loop pre-check never hides a loop the pass removes", "[normalizer][fast]") {

@@ -174,6 +174,20 @@ TEST_CASE("screen: what each trigger notices", "[normalizer][screen]") {
       {"wait\xE2\x80\xA6", kEllipsisMark, kDashMark | kCjkPunctMark},
       {"a\xE2\x80\x94" "b", kDashMark, kEllipsisMark | kOddSpace},
       {"cut \xE2\x80", kNonAscii, kSpacedQuote | kOddSpace | kCjkPunctMark | kEllipsisMark | kDashMark},
+      // Characters the NFC pass may change (kNfcSuspect) and characters the screen proves inert,
+      // real lines from data/: curly quotes, dashes, ellipses, Chinese letters and punctuation are
+      // inert; letter-like symbols, Roman numerals and Greek letters are left to the pass.
+      {"e between 5\xE2\x84\x83 and 35\xE2\x84\x83, and the relative humidity should be below 85%. I", kNfcSuspect, 0},
+      {"\xE7\x82\xB9,\xE5\x8A\xA3\xE2\x85\xA4\xE7\xB1\xBB\xE6\xB0\xB4\xE4\xBD\x93", kNfcSuspect, 0},
+      {"haracters (such as \xCF\x89, \xCE\xBC) in the power field.5) Intelligent pre-examina", kNfcSuspect, 0},
+      {"cafe\xCC\x81 with a combining accent", kNfcSuspect, 0},
+      {"\xE2\x80\x80 en quad, a singleton", kNfcSuspect, 0},
+      {"\xE6\x9D\x8E\xE8\x8A\xB3:\xE2\x80\x9C\xE5\x8D\x81\xE4\xB8\x89\xE4\xBA\x94\xE2\x80\x9D\xE6\x9C\x9F\xE9\x97\xB4,\xE5\x85\xA8", kNonAscii, kNfcSuspect},
+      {"  China\xE2\x80\x99s webcasting emerged in 2005, and it developed by spur", kNonAscii, kNfcSuspect},
+      {"xpedition \xE2\x80\x94 \xE2\x80\x94 Homemade battle clothes, classic red and blue, steel bat", kNonAscii, kNfcSuspect},
+      {"of OpenAI \xE2\x80\xA6\"", kNonAscii, kNfcSuspect},
+      {"\xE5\x85\xA8\xE5\x8C\xBA" "13\xE6\xAE\xB5\xE3\x80\x82growth\xEF\xBC\x8C the", kNonAscii, kNfcSuspect},
+      {"caf\xC3\xA9 au lait", kNonAscii, kNfcSuspect},
   };
   for (const Case& c : cases) {
     const std::uint32_t s = screen_line(c.line);
