@@ -264,15 +264,26 @@ char* format_json_number(double d, char* out) {
     const std::uint64_t k = truncated + (millionths - static_cast<double>(truncated) >= 0.5);
     *out = '-';
     out += std::signbit(d);
-    out = write_small_count(static_cast<std::uint32_t>(k / 1000000), out);
-    // '.' and the six decimals, kept up to the last non-zero one; none when they are all zero.
-    const auto fraction = static_cast<std::uint32_t>(k % 1000000);
-    const std::uint64_t decimals = eight_digits(fraction) >> 16;  // bytes 0-5; 6 and 7 stay 0
+    std::uint64_t decimals;  // the six decimals in bytes 0-5; bytes 6 and 7 stay 0
+    if (k < 100000000) {
+      // Below 100 (ratios, means, entropies): two whole digits and the six decimals at once; a
+      // whole part below 10 drops its leading zero.
+      const std::uint64_t digits = eight_digits(static_cast<std::uint32_t>(k));
+      const std::uint64_t ascii = digits + kAsciiZeros;
+      const unsigned leading_zero = (digits & 0xFF) == 0;
+      std::memcpy(out, reinterpret_cast<const char*>(&ascii) + leading_zero, 2);
+      out += 2 - leading_zero;
+      decimals = digits >> 16;
+    } else {
+      out = write_small_count(static_cast<std::uint32_t>(k / 1000000), out);
+      decimals = eight_digits(static_cast<std::uint32_t>(k % 1000000)) >> 16;
+    }
+    // '.' and the decimals up to the last non-zero one; none when they are all zero.
     const std::uint64_t ascii = decimals + (kAsciiZeros >> 16);
     out[0] = '.';
     std::memcpy(out + 1, &ascii, 8);
     const unsigned kept = 9 - static_cast<unsigned>(std::countl_zero(decimals | 1)) / 8;  // '.' + digits
-    return out + (kept & -static_cast<unsigned>(fraction != 0));
+    return out + (kept & -static_cast<unsigned>(decimals != 0));
   }
   if (!std::isfinite(d)) return std::copy_n("null", 4, out);
   const double rounded = round_half_away(d * 1e6);

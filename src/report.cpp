@@ -40,9 +40,11 @@ void write_segment_records(const FileReport& file, std::string& out, Detail deta
   const SourceText& src = *file.source;
   const std::string_view text = src.text();
   std::size_t article_index = 0;
+  // One writer for all the records (each is a top-level object, so none takes a comma): its
+  // stack of open containers is allocated once per file, not once per record.
+  JsonWriter json(out);
   for (std::size_t s = 0; s < file.segments.size(); ++s) {
     const Segment& seg = file.segments[s];
-    JsonWriter json(out);
     json.begin_object();
     if (seg.kind == SegmentKind::Article) {
       const ArticleReport& article = file.articles[article_index];

@@ -284,8 +284,9 @@ class StatsBuffer {
   explicit StatsBuffer(std::string& out) : out_(out) {}
   ~StatsBuffer() { flush(); }
   // `key` is followed by at least kKeyPad readable bytes: its first kKeyPad bytes are copied as
-  // one fixed-size block (a few vector moves, no call into memcpy, no branch on the length); the
-  // layout's keys are all shorter (the longest, `},"language":{"paragraphs":{"english":`, has 38).
+  // one fixed-size block (a few vector moves, no call into memcpy, no branch on the length). The
+  // layout's keys are shorter (`,"repetition":{"dup_line_frac":` is 31); a longer one would take
+  // a second copy for the rest.
   static constexpr std::size_t kKeyPad = 48;
   void write(std::string_view key, const StatField& f, const ArticleStats& s) {
     if (static_cast<std::size_t>(end_ - p_) < key.size() + kKeyPad + kJsonNumberRoom) flush();
