@@ -204,11 +204,26 @@ TEST_CASE("repetition and SimHash match their definitions on adversarial token s
     check_same(tokens_of_ids(random), "100k tokens from a vocabulary of " + std::to_string(vocabulary));
   }
 
-  // Every shingle count around the carry-save blocks (16) and the byte counters' flush (255
-  // blocks of 16).
-  for (const std::size_t size : {15u, 16u, 17u, 18u, 19u, 33u, 4081u, 4082u, 4083u, 4097u, 8200u}) {
+  // Every shingle count around the carry-save blocks (32 shingles, in pairs), the byte counters'
+  // flush (255 blocks of 32) and the old block of 16 (shingles = tokens - 2).
+  for (const std::size_t size : {15u, 16u, 17u, 18u, 19u, 33u, 34u, 35u, 36u, 66u, 67u, 4081u, 4082u, 4083u, 4097u,
+                                 8161u, 8162u, 8163u, 8194u, 8200u, 16323u, 16324u, 16325u, 20000u}) {
     std::vector<std::uint32_t> ids;
     for (std::uint32_t i = 0; i < size; ++i) ids.push_back(i * 7 % 31);
     check_same(tokens_of_ids(ids), std::to_string(size) + " tokens");
+  }
+}
+
+TEST_CASE("the SimHash matches its definition on random lines", "[stats][repetition]") {
+  // Token streams of every length up to a few hundred, from made-up lines: words of one to three
+  // letters from a small alphabet, so shingles repeat and bit columns tie as well as split.
+  std::uint64_t state = 99;
+  const auto rng = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  for (int k = 0; k < 400; ++k) {
+    const std::string line = test::random_line(rng, "ab c d  e", 1 + static_cast<std::size_t>(k) * 4);
+    check_same(tokens_of(line), "random line " + std::to_string(k) + ": " + line.substr(0, 80));
   }
 }
