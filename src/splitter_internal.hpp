@@ -103,17 +103,21 @@ std::uint32_t count_digits(std::string_view s);  // ASCII digits
 
 // What title_shape reads from a trimmed line's bytes: whether it looks like code ('#', '{', '}',
 // '<' first; "a=b" with no space around the first '='; "()"; "=="; " (" and '_' in a line under
-// 60 bytes), and the sentences inside it (". ", "? " or "! " before an upper-case ASCII letter,
-// and "。" with more text after it).
+// 60 bytes), the sentences inside it (". ", "? " or "! " before an upper-case ASCII letter, and
+// "。" with more text after it), and its ASCII digits (as count_digits counts them).
+// `readable_end`, when given, is the end of a text the line lies in: the line's bytes are read in
+// 64-byte blocks that may reach past it up to there (what lies past the line does not count).
 struct TitleMarks {
   bool looks_like_code = false;
   int inner_sentences = 0;
+  std::uint32_t digits = 0;
 };
-TitleMarks title_marks(std::string_view trimmed);
+TitleMarks title_marks(std::string_view trimmed, const char* readable_end = nullptr);
 
 // How much a line, on its own, looks like an article title (0 = not at all), from its trimmed
-// text and the chars, cue and decorative that describe_lines set before asking.
-float title_shape(const LineInfo& line);
+// text and the chars, cue and decorative that describe_lines set before asking (`readable_end`
+// as title_marks reads it).
+float title_shape(const LineInfo& line, const char* readable_end = nullptr);
 
 // Line indices of the learned separator lines, in order; empty when the file has none.
 std::vector<std::size_t> find_separators(const LineTable& table, const SplitOptions& options);

@@ -180,6 +180,21 @@ WordBytes word_bytes(const unsigned char* at, std::uint64_t valid) {
   return WordBytes{m.letter & valid, m.apostrophe & valid, m.high & valid};
 }
 
+// The 64 bytes from p + off on, for a line [p, p + n) of a text readable up to `readable`: where
+// they lie when the text has them (the bits of bytes past the line are then cleared with
+// block_valid), else a copy in `tail`, zero-padded. blocks::Blocks copies every line's last
+// block, and that copy's branches on its length mispredicted at most lines.
+const unsigned char* block_at(const unsigned char* p, std::size_t off, std::size_t n, const unsigned char* readable,
+                              unsigned char (&tail)[64]) {
+  const unsigned char* at = p + off;
+  if (readable - at >= 64) return at;
+  std::memset(tail, 0, sizeof tail);  // (then the line ends within these 64 bytes)
+  std::memcpy(tail, at, n - off);
+  return tail;
+}
+// The bits of the block at `off` that are bytes of a line of n bytes.
+std::uint64_t block_valid(std::size_t off, std::size_t n) { return ~std::uint64_t{0} >> (64 - std::min<std::size_t>(n - off, 64)); }
+
 std::uint32_t leading_space(std::string_view s) {
   std::uint32_t n = 0;
   std::size_t i = 0;
@@ -193,11 +208,24 @@ std::uint32_t leading_space(std::string_view s) {
   return n;
 }
 
-bool is_sentence_end(char32_t cp) { return cp == '.' || cp == 0x3002 || cp == 0xFF0E; }
+// (Tests combined with | rather than ||: a chain of branches on the line's last character
+// mispredicted about once in three title-shaped lines.)
+bool is_sentence_end(char32_t cp) { return (cp == '.') | (cp == 0x3002) | (cp == 0xFF0E); }
 bool is_continuation_end(char32_t cp) {
   // a line ending in these goes on: a clause, a lead-in, a kicker ("New markets—")
-  return cp == ',' || cp == ';' || cp == ':' || cp == '-' || cp == 0xFF0C || cp == 0xFF1B ||
-         cp == 0xFF1A || cp == 0x3001 || cp == 0x2014 || cp == 0x2013 || cp == '(' || cp == 0xFF08;
+  constexpr std::uint64_t kAscii = (std::uint64_t{1} << ',') | (std::uint64_t{1} << ';') | (std::uint64_t{1} << ':') |
+                                   (std::uint64_t{1} << '-') | (std::uint64_t{1} << '(');
+  return ((cp < 64) & ((kAscii >> (cp & 63)) & 1)) | (cp == 0xFF0C) | (cp == 0xFF1B) | (cp == 0xFF1A) |
+         (cp == 0x3001) | (cp == 0x2014) | (cp == 0x2013) | (cp == 0xFF08);
+}
+
+// Set bits of a mask without a call: x86-64's baseline has no popcount instruction, and
+// std::popcount is then a call to libgcc's __popcountdi2.
+constexpr std::uint32_t bit_count(std::uint64_t x) {
+  x -= (x >> 1) & 0x5555555555555555ull;
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return static_cast<std::uint32_t>((x * 0x0101010101010101ull) >> 56);
 }
 
 }  // namespace
@@ -205,23 +233,29 @@ bool is_continuation_end(char32_t cp) {
 // One pass over the line, 64 bytes at a time (byte_blocks.hpp), for what title_shape asks of it
 // that a search would find: the byte pairs and triples are masks lined up with shift_in, and
 // only the first '=' is looked at byte by byte. It replaced a memchr per question ('=', "()",
-// "。", " (", '_'), whose length-dependent branches mispredicted several times a line.
+// "。", " (", '_'), whose length-dependent branches mispredicted several times a line; it also
+// counts the digits (count_digits was a loop of its own, with its own exit mispredict). Blocks
+// are read where they lie (block_at) when the text goes on past the line.
 // tests/unit/splitter_lines_test.cpp holds it to the searches on every line of data/.
-TitleMarks title_marks(std::string_view s) {
+TitleMarks title_marks(std::string_view s, const char* readable_end) {
   using namespace blocks;
   struct Classes {
-    std::uint64_t stop = 0, space = 0, upper = 0, eq = 0, open = 0, close = 0, under = 0, e3 = 0;
+    std::uint64_t stop = 0, space = 0, upper = 0, eq = 0, open = 0, close = 0, under = 0, e3 = 0, digit = 0;
     void merge(const Classes& o, int k) {
       stop |= o.stop << k, space |= o.space << k, upper |= o.upper << k, eq |= o.eq << k, open |= o.open << k;
-      close |= o.close << k, under |= o.under << k, e3 |= o.e3 << k;
+      close |= o.close << k, under |= o.under << k, e3 |= o.e3 << k, digit |= o.digit << k;
     }
   };
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  const auto* readable = readable_end != nullptr ? reinterpret_cast<const unsigned char*>(readable_end) : p + n;
   TitleMarks r;
   std::uint64_t c_stop = 0, c_stop_space = 0, c_space = 0, c_open = 0, c_eq = 0;
   std::uint64_t pairs = 0, under = 0, space_open = 0;  // "()" or "==" anywhere; '_'; " ("
   std::size_t eq = std::string_view::npos;
-  for (Blocks b(s); b.next();) {
-    Classes m = classify64<Classes>(b.data(), [](Bytes x) {
+  for (std::size_t off = 0; off < n; off += 64) {
+    alignas(16) unsigned char tail[64];
+    Classes m = classify64<Classes>(block_at(p, off, n, readable, tail), [](Bytes x) {
       Classes c;
       c.stop = bits16((x == splat('.')) | (x == splat('?')) | (x == splat('!')));
       c.space = bits16(x == splat(' '));
@@ -231,29 +265,35 @@ TitleMarks title_marks(std::string_view s) {
       c.close = bits16(x == splat(')'));
       c.under = bits16(x == splat('_'));
       c.e3 = bits16(x == splat(0xE3));
+      c.digit = bits16(in_range(x, '0', '9'));
       return c;
     });
-    for (std::uint64_t* k : {&m.stop, &m.space, &m.upper, &m.eq, &m.open, &m.close, &m.under, &m.e3})
-      *k >>= b.skip();
-    if (eq == std::string_view::npos && m.eq != 0) eq = b.base() + static_cast<std::size_t>(__builtin_ctzll(m.eq));
+    const std::uint64_t valid = block_valid(off, n);
+    for (std::uint64_t* k : {&m.stop, &m.space, &m.upper, &m.eq, &m.open, &m.close, &m.under, &m.e3, &m.digit})
+      *k &= valid;
+    if (eq == std::string_view::npos && m.eq != 0) eq = off + static_cast<std::size_t>(__builtin_ctzll(m.eq));
     // ". " before an upper-case letter: the triple's last byte
     const std::uint64_t stop_space = m.space & shift_in(m.stop, c_stop);
     const std::uint64_t sentences = m.upper & shift_in(stop_space, c_stop_space);
     if (sentences != 0) r.inner_sentences += std::popcount(sentences);
     // "。" is E3 80 82: its lead byte is only in CJK punctuation and rare letters, a few a line
     for (std::uint64_t lead = m.e3; lead != 0; lead &= lead - 1)
-      r.inner_sentences += s.substr(b.base() + static_cast<std::size_t>(__builtin_ctzll(lead)), 3) == "。";
+      r.inner_sentences += s.substr(off + static_cast<std::size_t>(__builtin_ctzll(lead)), 3) == "。";
     pairs |= (m.close & shift_in(m.open, c_open)) | (m.eq & shift_in(m.eq, c_eq));
     space_open |= m.open & shift_in(m.space, c_space);
     under |= m.under;
+    r.digits += bit_count(m.digit);
   }
   r.inner_sentences -= s.ends_with("。");  // a "。" counts only with more text after it
   const auto c0 = s.empty() ? '\0' : s[0];
-  r.looks_like_code = c0 == '#' || c0 == '{' || c0 == '}' || c0 == '<' ||
-                      // "Data=read_data (IO_ID)", "Print (got) # 2", "defhandler (request):"
-                      (eq != std::string_view::npos && eq > 0 && s[eq - 1] != ' ' && eq + 1 < s.size() && s[eq + 1] != ' ') ||
-                      (s.size() < 60 && space_open != 0 && under != 0) ||
-                      pairs != 0;  // "()", or "==" (which can only be at or after the first '=')
+  // "Data=read_data (IO_ID)", "Print (got) # 2", "defhandler (request):". (The tests are combined
+  // with |, and the bytes around the first '=' read at clamped places, because a chain of
+  // branches here mispredicted about once in three lines.)
+  const std::size_t e = eq == std::string_view::npos ? 0 : eq;  // (0 fails the test as npos does)
+  const bool tight_eq = (e > 0) & (s[e > 0 ? e - 1 : 0] != ' ') & (e + 1 < n) & (s[e + 1 < n ? e + 1 : e] != ' ');
+  r.looks_like_code = (c0 == '#') | (c0 == '{') | (c0 == '}') | (c0 == '<') | tight_eq |
+                      ((n < 60) & (space_open != 0) & (under != 0)) |
+                      (pairs != 0);  // "()", or "==" (which can only be at or after the first '=')
   return r;
 }
 
@@ -366,19 +406,10 @@ void tokenize(std::string_view s, TokenVector& tokens, std::string_view text) {
   make_room(std::min<std::size_t>(n, 4096) / 2 + kBlockWrites + 1);
   std::uint64_t in_word = 0, in_high = 0;  // whether the byte before the block is in a word / >= 0x80
   std::size_t word_begin = 0;
-  // The blocks are read where they lie, the last one's bytes past the line masked off, when the
-  // text goes on for 64 bytes (all but the last lines of a file): blocks::Blocks copies every
-  // line's last block, and that copy's branches on its length mispredicted at most lines.
+  // The blocks are read where they lie (block_at), the last one's bytes past the line masked off.
   for (std::size_t off = 0; off < n; off += 64) {
-    const unsigned char* at = p + off;
     alignas(16) unsigned char tail[64];
-    if (readable - at < 64) {  // (then the line ends within these 64 bytes)
-      std::memset(tail, 0, sizeof tail);
-      std::memcpy(tail, at, n - off);
-      at = tail;
-    }
-    const std::uint64_t valid = ~std::uint64_t{0} >> (64 - std::min<std::size_t>(n - off, 64));
-    const WordBytes m = word_bytes(at, valid);
+    const WordBytes m = word_bytes(block_at(p, off, n, readable, tail), block_valid(off, n));
     // In a word: a letter, or an apostrophe after a byte in a word (runs of apostrophes are rare,
     // so this settles in one or two rounds).
     const std::uint64_t apostrophes = m.apostrophe;
@@ -426,13 +457,13 @@ void tokenize(std::string_view s, TokenVector& tokens, std::string_view text) {
   tokens.resize(base + kept);
 }
 
-float title_shape(const LineInfo& line) {
+float title_shape(const LineInfo& line, const char* readable_end) {
   const std::string_view s = line.trimmed;
   const std::uint32_t chars = line.chars;
   // (a decorative line is no title: describe_lines has looked at its words already)
   if (s.empty() || line.cue != LineCue::None || line.decorative) return 0.0f;
   if (chars < 2 || chars > 220) return 0.0f;
-  const TitleMarks marks = title_marks(s);
+  const TitleMarks marks = title_marks(s, readable_end);
   if (marks.looks_like_code || looks_like_list_item(s)) return 0.1f;
   const DecodedChar last = decode_utf8_before(s, s.size());
   if (is_continuation_end(last.cp)) return 0.1f;
@@ -448,8 +479,7 @@ float title_shape(const LineInfo& line) {
   if (is_sentence_end(last.cp)) shape *= chars > 100 ? 0.5f : 0.8f;
   if (chars > 160) shape *= 0.5f;
   // "Jiang Wenli 00:42:43", "105 km group": rows of a table, not titles
-  const std::uint32_t digits = count_digits(s);
-  if (digits * 4 >= chars) shape *= 0.3f;
+  if (marks.digits * 4 >= chars) shape *= 0.3f;
   return shape;
 }
 
@@ -467,7 +497,7 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) 
     li.chars = static_cast<std::uint32_t>(count_code_points(li.trimmed));
     li.cue = may_have_cue(li.trimmed, text.data() + text.size()) ? classify_line_cue(li.trimmed) : LineCue::None;
     li.decorative = li.chars <= 40 && has_no_words(li.trimmed);
-    li.title_shape = title_shape(li);
+    li.title_shape = title_shape(li, text.data() + text.size());
   }
   return table;
 }

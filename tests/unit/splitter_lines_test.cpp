@@ -176,6 +176,17 @@ void check_marks(std::string_view line) {
   const TitleMarks m = title_marks(own);
   REQUIRE(m.inner_sentences == inner_sentences_by_search(own));
   REQUIRE(m.looks_like_code == looks_like_code_by_search(own));
+  REQUIRE(m.digits == count_digits(own));
+  // The line inside a longer text, as describe_lines passes it: the blocks are read where they lie,
+  // and marks, digits and code signs after the line must not count.
+  for (const char* after : {". A", "()", "=x", "_ (", "\xE3\x80\x82x", "0123456789"}) {
+    std::string text = own;
+    while (text.size() < own.size() + 80) text += after;
+    const TitleMarks in_text = title_marks(std::string_view(text).substr(0, own.size()), text.data() + text.size());
+    REQUIRE(in_text.inner_sentences == m.inner_sentences);
+    REQUIRE(in_text.looks_like_code == m.looks_like_code);
+    REQUIRE(in_text.digits == m.digits);
+  }
 }
 
 }  // namespace
@@ -201,7 +212,7 @@ TEST_CASE("title_marks at block edges and line ends", "[splitter][lines]") {
       "\xE3\x80", "\xE3\x80\x82\xE3", "a\xE3\x80\x82", "under_score (x)"};
   for (const std::string& e : edges) check_marks(e);
   // each pair or triple put across a 64-byte block edge, and at a line's end
-  for (const char* tail : {". B", "()", "==", " (_", "。x", "a=b", "=", ".", "。"}) {
+  for (const char* tail : {". B", "()", "==", " (_", "。x", "a=b", "=", ".", "。", "42"}) {
     for (std::size_t pad = 55; pad <= 135; ++pad) {
       check_marks(std::string(pad, 'x') + tail);
       check_marks(std::string(pad, 'x') + tail + "yz");
