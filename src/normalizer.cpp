@@ -2,6 +2,7 @@
 // seeing the previous one's output, while a Rewrite keeps every change aligned to the original.
 #include "corpus_scan/normalizer.hpp"
 
+#include "normalizer/line.hpp"
 #include "normalizer/passes.hpp"
 #include "normalizer/rewrite.hpp"
 #include "normalizer/screen.hpp"
@@ -39,9 +40,14 @@ Normalizer::Normalizer(NormalizeOptions options) : options_(options) {
 
 void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::string& out,
                                 std::vector<Edit>* edits) const {
-  using namespace normalizer;
+  out.append(normalizer::normalize_view(*this, line, base, edits));
+}
+
+std::string_view normalizer::normalize_view(const Normalizer& normalizer, std::string_view line, std::uint64_t base,
+                                            std::vector<Edit>* edits) {
+  const NormalizeOptions& options = normalizer.options();
   // Half the lines of a dump are empty: no pass can act on them (nor report anything).
-  if (line.empty()) return;
+  if (line.empty()) return line;
   // Scratch reused across lines: no allocation per line once warm, and safe across threads.
   thread_local Rewrite rewrite;
   thread_local std::vector<Pending> pending;
@@ -60,7 +66,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   // at all) is triggered for the whitespace pass, and nothing runs before that pass on ASCII: it
   // runs before the line is screened rather than after, which would screen the line twice.
   const bool whitespace_first =
-      options_.on(EditKind::Whitespace) && (line.front() == ' ' || line.back() == ' ') && all_ascii(line);
+      options.on(EditKind::Whitespace) && (line.front() == ' ' || line.back() == ' ') && all_ascii(line);
   // It is the first round's whitespace pass, so it marks the text it leaves clean for that pass
   // (the loop's run() skips it until another pass changes the text), whether it found anything.
   if (whitespace_first) {
@@ -89,7 +95,7 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   }
 
   // Whether the pass for `kind` has anything to look at now (it then runs).
-  auto would_run = [&](EditKind kind) { return triggered(kind, screen) && options_.on(kind) && !is_clean(kind); };
+  auto would_run = [&](EditKind kind) { return triggered(kind, screen) && options.on(kind) && !is_clean(kind); };
   auto run = [&](EditKind kind, auto pass) {
     if (!would_run(kind)) return;
     pass(rewrite.text(), pending);
@@ -98,8 +104,8 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
   };
   // Curly quotes, dashes and Chinese letters, nearly all the non-ASCII text here, are proven NFC by
   // the screen, so the pass (a walk of the line, then ICU) runs only where it may change something.
-  if (unicode_triggered(options_.form, screen)) {
-    find_unicode(rewrite.text(), options_.form, pending);
+  if (unicode_triggered(options.form, screen)) {
+    find_unicode(rewrite.text(), options.form, pending);
     apply();
   }
   // Passes can enable each other (glued-words splitting "ioIn" lets split-domain see "h. io";
@@ -130,14 +136,14 @@ void Normalizer::normalize_line(std::string_view line, std::uint64_t base, std::
     if (version == round_start) break;
   }
 
-  if (edits && options_.on(EditKind::LostChars) && triggered(EditKind::LostChars, screen)) {
+  if (edits && options.on(EditKind::LostChars) && triggered(EditKind::LostChars, screen)) {
     thread_local std::vector<std::pair<std::size_t, std::size_t>> lost;
     lost.clear();
     find_lost_chars(rewrite.text(), lost);
     rewrite.report(lost, EditKind::LostChars);
   }
-  out.append(rewrite.text());
   if (edits) rewrite.emit(base, *edits);
+  return rewrite.text();  // the line itself until a pass changed it (rewrite.hpp)
 }
 
 }  // namespace corpus_scan

@@ -1,5 +1,7 @@
 #include "corpus_scan/scan.hpp"
 
+#include "normalizer/line.hpp"
+
 namespace corpus_scan {
 
 void normalize_lines(const SourceText& source, const std::vector<Line>& lines, std::size_t first,
@@ -9,10 +11,35 @@ void normalize_lines(const SourceText& source, const std::vector<Line>& lines, s
   const std::size_t edits_before = edits ? edits->size() : 0;
   // The output is about as long as the lines' span: one allocation, not one per doubling.
   if (first < end) out.reserve(out.size() + (lines[end - 1].end - lines[first].begin));
+  // Most lines come out as they went in, and with them the "\n" after them: text bytes
+  // [run_begin, run_end) are output not yet copied, so a run of unchanged lines is one append
+  // instead of one per line and terminator (a CRLF or CR terminator, which becomes "\n", or a
+  // changed line ends the run).
+  std::size_t run_begin = first < end ? lines[first].begin : 0, run_end = run_begin;
+  const auto flush = [&] { out.append(text, run_begin, run_end - run_begin); };
   for (std::size_t i = first; i < end; ++i) {
-    if (i > first) out.push_back('\n');
-    normalizer.normalize_line(lines[i].content(text), lines[i].begin, out, edits);
+    const Line& line = lines[i];
+    if (i > first) {
+      const std::size_t terminator = lines[i - 1].end;  // run_end is there: the run reaches the previous line's end
+      if (line.begin == terminator + 1 && text[terminator] == '\n') {
+        run_end = line.begin;
+      } else {
+        flush();
+        out.push_back('\n');
+        run_begin = run_end = line.begin;
+      }
+    }
+    const std::string_view content = line.content(text);
+    const std::string_view result = normalizer::normalize_view(normalizer, content, line.begin, edits);
+    if (normalizer::unchanged(content, result)) {
+      run_end = line.end;
+    } else {
+      flush();
+      out.append(result);
+      run_begin = run_end = line.end;
+    }
   }
+  flush();
   // Edits were made against text(); map them to the original bytes when the file was transcoded.
   if (edits && source.transcoded) {
     for (std::size_t k = edits_before; k < edits->size(); ++k) {

@@ -7,6 +7,7 @@
 #include "corpus_scan/normalizer.hpp"
 #include "corpus_scan/reader.hpp"
 #include "corpus_scan/scan.hpp"
+#include "normalizer/line.hpp"
 #include "normalizer_cases.hpp"
 #include "test_util.hpp"
 
@@ -72,6 +73,75 @@ TEST_CASE("every edit over data/ and the fixtures slices the original file to it
     }
   }
   CHECK(checked > 300);  // 429 edits when this was written
+}
+
+TEST_CASE("normalize_lines gives what normalize_line gives line by line, runs of unchanged lines included", "[normalizer]") {
+  // normalize_lines copies a run of unchanged lines and their "\n" terminators in one append;
+  // a CRLF or CR terminator (crlf.txt, lone_cr.txt) or a changed line ends the run.
+  const Normalizer normalizer;
+  std::vector<std::string> paths = corpus_paths();
+  paths.push_back(fixture_path("encodings/gbk.txt"));  // transcoded: text() is not the original bytes
+  for (const std::string& path : paths) {
+    const SourceText src = load(path);
+    const std::vector<Line> lines = split_lines(src.text());
+    // The whole file, and ranges that start and end inside runs of unchanged lines.
+    for (const auto& [first, end] : {std::pair<std::size_t, std::size_t>{0, lines.size()},
+                                     {lines.size() / 3, lines.size() / 2}, {1, lines.size() / 4}}) {
+      if (first > end || end > lines.size()) continue;
+      std::string expected;
+      std::vector<Edit> expected_edits;
+      for (std::size_t i = first; i < end; ++i) {
+        if (i > first) expected.push_back('\n');
+        normalizer.normalize_line(lines[i].content(src.text()), lines[i].begin, expected, &expected_edits);
+      }
+      std::string out = "kept:";  // normalize_lines appends
+      std::vector<Edit> edits;
+      normalize_lines(src, lines, first, end, normalizer, out, &edits);
+      INFO(path << " lines " << first << "-" << end);
+      CHECK(out == "kept:" + expected);
+      if (src.transcoded) continue;  // normalize_lines maps the edits to the original bytes
+      REQUIRE(edits.size() == expected_edits.size());
+      for (std::size_t k = 0; k < edits.size(); ++k) {
+        CHECK(edits[k].begin == expected_edits[k].begin);
+        CHECK(edits[k].after == expected_edits[k].after);
+      }
+    }
+  }
+}
+
+TEST_CASE("normalize_view returns an unchanged line itself, and a changed one as new text", "[normalizer]") {
+  // Real lines from data/: as many that no pass changes as lines that some pass does.
+  struct Case {
+    const char* line;
+    bool changes;
+  };
+  const Case cases[] = {
+      {"", false},
+      {"When it comes to doing it, Grok of Musk xAI is really open source as scheduled!", false},
+      {"At present, xAI has not disclosed more information about Grok-1.", false},
+      {"China\xE2\x80\x99s economy grew", false},
+      {"\xE6\x9D\x8E\xE8\x8A\xB3:\xE2\x80\x9C\xE5\x8D\x81\xE4\xB8\x89\xE4\xBA\x94\xE2\x80\x9D\xE6\x9C\x9F\xE9\x97\xB4", false},
+      {"lost ??with", false},  // reported (lost-chars), not changed
+      {"  China\xE2\x80\x99s webcasting emerged in 2005, and it developed by spurt in 2016.", true},
+      {"The main situation of the \"14 th Five-Year Plan\" of", true},
+      {"xpedition \xE2\x80\x94 \xE2\x80\x94 Homemade battle clothes", true},
+      {"according toPoisonous", true},
+      {"bad \xFF byte", true},
+  };
+  const Normalizer normalizer;
+  for (const Case& c : cases) {
+    const std::string line = c.line;
+    std::vector<Edit> edits;
+    const std::string_view result = normalizer::normalize_view(normalizer, line, 0, &edits);
+    std::string out;
+    std::vector<Edit> line_edits;
+    normalizer.normalize_line(line, 0, out, &line_edits);
+    INFO(c.line);
+    CHECK(result == out);
+    CHECK(edits.size() == line_edits.size());
+    CHECK(normalizer::unchanged(line, result) == !c.changes);
+    if (!c.changes) CHECK(result.data() == line.data());
+  }
 }
 
 TEST_CASE("applying the edits to the original reproduces the normalized text", "[normalizer]") {
