@@ -275,6 +275,15 @@ T stored_value(const ArticleStats& s, std::uint32_t offset) {
   return v;
 }
 
+// One field of the stats object as the writer reads it: its key as the layout writes it, and
+// where its value is.
+struct StatStep {
+  std::string_view key;
+  const StatField* field;
+  StatField::Type type;
+  std::uint32_t offset;
+};
+
 // Stats records are most of the output: their stored fields are written into a buffer on the
 // stack (keys copied from the layout, numbers formatted in place) and appended in one piece;
 // only the few Cell fields go through the JsonWriter. Each stored field takes at most its key
@@ -288,11 +297,14 @@ class StatsBuffer {
   // layout's keys are shorter (`,"repetition":{"dup_line_frac":` is 31); a longer one would take
   // a second copy for the rest.
   static constexpr std::size_t kKeyPad = 48;
-  void write(std::string_view key, const StatField& f, const ArticleStats& s) {
+  void write_key(std::string_view key) {
     if (static_cast<std::size_t>(end_ - p_) < key.size() + kKeyPad + kJsonNumberRoom) flush();
     std::memcpy(p_, key.data(), kKeyPad);
     if (key.size() > kKeyPad) std::memcpy(p_ + kKeyPad, key.data() + kKeyPad, key.size() - kKeyPad);
     p_ += key.size();
+  }
+  void write(const StatStep& f, const ArticleStats& s) {
+    write_key(f.key);
     switch (f.type) {
       case StatField::Type::U64: p_ = format_json_number(stored_value<std::uint64_t>(s, f.offset), p_); break;
       case StatField::Type::U32: p_ = format_json_number(std::uint64_t(stored_value<std::uint32_t>(s, f.offset)), p_); break;
@@ -321,8 +333,9 @@ void write_stats_json(const ArticleStats& s, JsonWriter& json) {
     for (const StatField& f : stat_fields()) names.push_back(f.name);
     return NestedJsonLayout(names);
   }();
-  // The layout's keys, each followed by StatsBuffer::kKeyPad spare bytes.
-  static const std::vector<std::string_view> keys = [] {
+  // Each field's key (followed by StatsBuffer::kKeyPad spare bytes) beside what the loop reads of
+  // the field, packed small: the loop walks this, not the StatField table and the key table.
+  static const std::vector<StatStep> steps = [] {
     static std::string arena;
     std::vector<std::size_t> starts;
     for (std::size_t i = 0; i < stat_fields().size(); ++i) {
@@ -330,23 +343,26 @@ void write_stats_json(const ArticleStats& s, JsonWriter& json) {
       arena += layout.before(i);
       arena.append(StatsBuffer::kKeyPad, ' ');
     }
-    std::vector<std::string_view> views;
-    for (std::size_t i = 0; i < starts.size(); ++i) views.push_back({arena.data() + starts[i], layout.before(i).size()});
-    return views;
+    std::vector<StatStep> v;
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+      const StatField& f = stat_fields()[i];
+      v.push_back({{arena.data() + starts[i], layout.before(i).size()}, &f, f.type, f.offset});
+    }
+    return v;
   }();
-  const std::vector<StatField>& fields = stat_fields();
   json.begin_object();
   {
     // Field 0 opens the object, so no key in this loop needs a comma the layout left out.
     StatsBuffer buffer(json.output());
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (fields[i].type != StatField::Type::Cell) {
-        buffer.write(keys[i], fields[i], s);
+    for (const StatStep& step : steps) {
+      if (step.type != StatField::Type::Cell) {
+        buffer.write(step, s);
         continue;
       }
+      buffer.write_key(step.key);
       buffer.flush();
-      layout.key(json, i);
-      write_cell_json(fields[i].get(s), json);
+      json.key_text({}, false);  // the key is out: the writer puts the value after it, no comma
+      write_cell_json(step.field->get(s), json);
     }
   }
   layout.finish(json);
