@@ -200,6 +200,7 @@ std::uint32_t leading_space(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     if (s[i] == ' ' || s[i] == '\t') { ++n; ++i; continue; }
+    if (static_cast<unsigned char>(s[i]) < 0x80) break;  // (no other ASCII byte is space or invisible)
     const DecodedChar d = decode_utf8(s, i);
     if (!is_horizontal_space(d.cp) && !is_invisible(d.cp)) break;
     if (is_horizontal_space(d.cp)) ++n;

@@ -54,7 +54,9 @@ const std::string kTeachers =
 }  // namespace
 
 TEST_CASE("a separator learned from the page cuts articles; the header is chrome", "[splitter]") {
-  for (const char* sep : {"通过admin", "By admin", "作者 admin", "Posted by editor"}) {
+  // every prefix of a "by someone" separator, in either case (find_separators gates them on the first byte)
+  for (const char* sep : {"通过admin", "By admin", "作者 admin", "Posted by editor", "BY ADMIN", "Written by staff",
+                          "发布者 admin", "发布人 editor", "发表于 admin", "posted BY Editor"}) {
     INFO(sep);
     const Split s(std::string("分类目录归档 科技新闻\n\n") + sep + "\n\nPremier League\n\n" + kFootball + "\n" + sep +
                   "\n\nThirty-one provinces started the teacher qualification examination registration today.\n\n" +
