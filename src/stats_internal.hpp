@@ -87,8 +87,18 @@ inline std::uint64_t hash_bytes(std::string_view s) {
     std::memcpy(&w, s.data() + i, 8);
     h = (h ^ mix64(w)) * 0x9fb21c651e98df25ULL;
   }
+  // The bytes after the last full word, first byte lowest, zero above. From eight bytes on they
+  // are the top of the last eight, shifted down: a copy of a variable size was a libc call (and
+  // its size dispatch mispredicted) for every line.
+  const std::size_t rest = s.size() - i;
   std::uint64_t tail = 0;
-  std::memcpy(&tail, s.data() + i, s.size() - i);
+  if (s.size() >= 8) {
+    std::uint64_t last;
+    std::memcpy(&last, s.data() + s.size() - 8, 8);
+    tail = rest == 0 ? 0 : last >> (64 - 8 * rest);
+  } else {
+    std::memcpy(&tail, s.data(), rest);
+  }
   return mix64(h ^ mix64(tail + s.size()));
 }
 

@@ -216,3 +216,36 @@ TEST_CASE("a text's character counts are the sums of its lines' counts", "[stats
     CHECK(whole.hashes == sum.hashes);
   }
 }
+
+TEST_CASE("hash_bytes is its definition at every tail length", "[stats][text]") {
+  // hash_bytes reads the bytes after its last full eight-byte word from the top of the last eight
+  // (when there are eight); this holds it to the definition, those bytes put together one by one,
+  // first byte lowest: over every length from 0 to 40 at every offset of a buffer, and every line
+  // of the samples.
+  const auto reference = [](std::string_view s) {
+    std::uint64_t h = 0x9E3779B97F4A7C15ULL ^ (s.size() * 0xff51afd7ed558ccdULL);
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+      std::uint64_t w = 0;
+      for (std::size_t k = 0; k < 8; ++k) w |= std::uint64_t{static_cast<unsigned char>(s[i + k])} << (8 * k);
+      h = (h ^ mix64(w)) * 0x9fb21c651e98df25ULL;
+    }
+    std::uint64_t tail = 0;
+    for (std::size_t k = 0; i + k < s.size(); ++k) tail |= std::uint64_t{static_cast<unsigned char>(s[i + k])} << (8 * k);
+    return mix64(h ^ mix64(tail + s.size()));
+  };
+  const std::string bytes = "The quick brown fox \xE4\xB8\xAD\xE6\x96\x87 jumps\xFF over 3.51 lazy dogs\x01\x80!";
+  for (std::size_t begin = 0; begin < 8; ++begin)
+    for (std::size_t n = 0; begin + n <= bytes.size() && n <= 40; ++n) {
+      const std::string_view s = std::string_view(bytes).substr(begin, n);
+      INFO("begin " << begin << " size " << n);
+      CHECK(hash_bytes(s) == reference(s));
+    }
+  for (const std::string& text : sample_files())
+    for (std::size_t pos = 0; pos < text.size();) {
+      const std::size_t nl = std::min(text.find('\n', pos), text.size());
+      const std::string_view line = std::string_view(text).substr(pos, nl - pos);
+      if (hash_bytes(line) != reference(line)) FAIL("line: " << line);
+      pos = nl + 1;
+    }
+}
