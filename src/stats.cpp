@@ -273,7 +273,7 @@ class TextPass {
     if (sc_.sentence_classes.size() < l.size() + 16) sc_.sentence_classes.resize(l.size() + 16);
     std::uint8_t* classes = sc_.sentence_classes.data();
     SentenceMarks& marks = sc_.sentence_marks;
-    marks.clear();
+    marks.start_line(l.size());
     bool nonblank = false;
     std::uint64_t line_chars = 0;
     counts.dots = 0;  // a run of dots ends with its line (the '\n' is not counted)

@@ -210,17 +210,25 @@ class CountTable {
 struct SentenceMarks {
   static constexpr std::uint16_t kMarked = (1u << kSbATerm) | (1u << kSbSTerm) | (1u << kSbExtend) |
                                            (1u << kSbFormat) | (1u << kSbSep) | (1u << kSbCR) | (1u << kSbLF);
-  std::vector<std::size_t> at;  // ascending code point indices
+  // at[0..count): ascending code point indices. start_line() gives it a slot per byte of the line
+  // (a line has no more characters than bytes), so note() writes every index and only keeps it
+  // when it is marked: whether a character is a terminator is unpredictable, and a push_back
+  // behind that test mispredicted.
+  std::vector<std::size_t> at;
+  std::size_t count = 0;
   bool any_not_space = false;     // a class other than Sp occurs
 
-  void clear() {
-    at.clear();
+  // Starts a line of `bytes` bytes.
+  void start_line(std::size_t bytes) {
+    if (at.size() < bytes) at.resize(bytes);
+    count = 0;
     any_not_space = false;
   }
   // The code point at `index` has Sentence_Break class `sb` (0..15).
   void note(std::uint8_t sb, std::size_t index) {
     any_not_space |= sb != kSbSp;
-    if ((kMarked >> sb) & 1) at.push_back(index);
+    at[count] = index;
+    count += (kMarked >> sb) & 1;
   }
 };
 

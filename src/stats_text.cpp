@@ -134,7 +134,8 @@ int count_sentences_marked(const std::uint8_t* c, std::size_t n, const SentenceM
   // what precedes; paragraph separators inside a line) hand the line to ICU.
   if (!marks.any_not_space) return 0;
   int sentences = 0;
-  for (const std::size_t i : marks.at) {
+  for (std::size_t m = 0; m < marks.count; ++m) {
+    const std::size_t i = marks.at[m];
     const std::uint8_t k = c[i];
     if (!is_term(k)) return -1;
     const bool aterm = k == kSbATerm;
@@ -159,6 +160,7 @@ int count_sentences_marked(const std::uint8_t* c, std::size_t n, const SentenceM
 
 int count_sentences_scanned(const std::uint8_t* c, std::size_t n) {
   SentenceMarks marks;
+  marks.start_line(n);
   for (std::size_t i = 0; i < n; ++i) marks.note(c[i], i);
   return count_sentences_marked(c, n, marks);
 }
