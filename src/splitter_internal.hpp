@@ -99,12 +99,11 @@ void tokenize(std::string_view trimmed, TokenVector& tokens, std::string_view te
 std::uint32_t word_hash(std::string_view word);
 bool is_stopword_hash(std::uint32_t hash);
 bool is_common_han(char32_t cp);
-std::uint32_t count_digits(std::string_view s);  // ASCII digits
 
 // What title_shape reads from a trimmed line's bytes: whether it looks like code ('#', '{', '}',
 // '<' first; "a=b" with no space around the first '='; "()"; "=="; " (" and '_' in a line under
 // 60 bytes), the sentences inside it (". ", "? " or "! " before an upper-case ASCII letter, and
-// "。" with more text after it), and its ASCII digits (as count_digits counts them).
+// "。" with more text after it), and its ASCII digits.
 // `readable_end`, when given, is the end of a text the line lies in: the line's bytes are read in
 // 64-byte blocks that may reach past it up to there (what lies past the line does not count).
 struct TitleMarks {

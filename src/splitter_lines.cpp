@@ -235,7 +235,7 @@ constexpr std::uint32_t bit_count(std::uint64_t x) {
 // that a search would find: the byte pairs and triples are masks lined up with shift_in, and
 // only the first '=' is looked at byte by byte. It replaced a memchr per question ('=', "()",
 // "。", " (", '_'), whose length-dependent branches mispredicted several times a line; it also
-// counts the digits (count_digits was a loop of its own, with its own exit mispredict). Blocks
+// counts the digits (a loop of their own cost its own exit mispredict a line). Blocks
 // are read where they lie (block_at) when the text goes on past the line.
 // tests/unit/splitter_lines_test.cpp holds it to the searches on every line of data/.
 TitleMarks title_marks(std::string_view s, const char* readable_end) {
@@ -329,33 +329,6 @@ bool has_no_words(std::string_view s) {
 }
 
 }  // namespace
-
-// ASCII digits in s, 16 bytes at a time (a byte loop cost two or three instructions a byte): each
-// byte lane counts its digits, up to 255 chunks before the lanes are summed. (Not a popcount of
-// the mask: without -mpopcnt that is a library call.) The bytes after the last whole chunk are
-// counted from the line's last 16 bytes with the lanes already counted masked off (a byte loop
-// there mispredicted at its exit on most lines); only a line under 16 bytes is read byte by byte.
-std::uint32_t count_digits(std::string_view s) {
-  using namespace blocks;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto digits = [](const unsigned char* at) { return reinterpret_cast<Bytes>(in_range(load(at), '0', '9')); };
-  std::uint32_t n = 0;
-  std::size_t i = 0;
-  while (i + 16 <= s.size()) {
-    Bytes lanes{};
-    for (int k = 0; k < 255 && i + 16 <= s.size(); ++k, i += 16) lanes -= digits(p + i);  // a digit's lane is -1
-    n += static_cast<std::uint32_t>(byte_sum(lanes));
-  }
-  if (i == s.size()) return n;
-  if (s.size() >= 16) {
-    // the last 16 bytes' first `done` lanes were counted already
-    const std::size_t done = i - (s.size() - 16);
-    const Bytes fresh = digits(p + s.size() - 16) & ~first_bytes(static_cast<unsigned>(done));
-    return n + static_cast<std::uint32_t>(byte_sum(Bytes{} - fresh));
-  }
-  for (; i < s.size(); ++i) n += p[i] >= '0' && p[i] <= '9';
-  return n;
-}
 
 std::uint32_t word_hash(std::string_view w) { return word_hash_bytes(w); }
 bool is_stopword_hash(std::uint32_t h) { return kStopwordSet.contains(h); }
