@@ -44,9 +44,10 @@ class JsonWriter {
   JsonWriter& key(std::string_view k);
   // A key written as a string literal (nearly every key): quoted on the stack with copies whose
   // size the compiler knows, without key()'s scan for bytes to escape (plain_literal() is folded
-  // at compile time) and its second copy.
+  // at compile time: hence always inline, which also gives each call site its own comma branch)
+  // and its second copy.
   template <std::size_t N>
-  JsonWriter& key(const char (&k)[N]) {
+  [[gnu::always_inline]] JsonWriter& key(const char (&k)[N]) {
     if (!plain_literal(k)) return key(std::string_view(k));
     separate();
     char buf[N + 2];
@@ -93,7 +94,7 @@ class JsonWriter {
   }
   // A literal key and a number: both formatted on the stack and appended in one piece.
   template <std::size_t N, class T>
-  JsonWriter& field(const char (&k)[N], const T& v) {
+  [[gnu::always_inline]] JsonWriter& field(const char (&k)[N], const T& v) {
     if constexpr (std::is_same_v<T, std::uint64_t> || std::is_same_v<T, double>) {
       if (plain_literal(k)) {
         separate();
