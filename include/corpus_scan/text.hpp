@@ -72,8 +72,8 @@ inline std::size_t ascii_prefix(std::string_view s) noexcept {
   return i;
 }
 
-// Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD): runs of ASCII are
-// counted eight bytes at a time, and only the other characters are decoded.
+// Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD): bytes are read 16 at
+// a time up to the first non-ASCII one, and from there only the non-ASCII characters are decoded.
 std::size_t count_code_points(std::string_view s) noexcept;
 
 // Length of the longest valid UTF-8 prefix of s.
