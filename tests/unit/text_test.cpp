@@ -40,6 +40,25 @@ TEST_CASE("decode_utf8 turns every kind of invalid byte into U+FFFD consuming on
   }
 }
 
+// The tests' pseudo-random numbers: a linear congruential generator, so a seed fixes the strings.
+struct Lcg {
+  std::uint32_t state;
+  std::uint32_t operator()() { return state = state * 1664525u + 1013904223u, state >> 8; }
+};
+
+// A made-up string of fewer than `max_pieces` pieces drawn from `pieces`: those from index
+// `common` on (the invalid sequences) are kept only one time in eight.
+template <std::size_t N>
+std::string random_pieces(Lcg& next, const char* const (&pieces)[N], std::size_t max_pieces, std::size_t common) {
+  std::string s;
+  const std::size_t count = next() % max_pieces;
+  for (std::size_t p = 0; p < count; ++p) {
+    const std::size_t piece = next() % N;
+    if (piece < common || next() % 8 == 0) s += pieces[piece];
+  }
+  return s;
+}
+
 TEST_CASE("valid_utf8_prefix ends where decoding one character at a time first fails", "[text]") {
   const auto reference = [](std::string_view s) {
     std::size_t i = 0;
@@ -55,16 +74,10 @@ TEST_CASE("valid_utf8_prefix ends where decoding one character at a time first f
   static const char* const kPieces[] = {"a", "abcdefg", "abcdefgh", "abcdefghijklmnopq", " ", "\xC3\xA9", "\xE4\xB8\xAD",
                                         "\xE4\xB8\xAD\xE5\x9B\xBD", "\xE2\x80\x99", "\xF0\x9F\x98\x80", "\xE4\xB8", "\x80",
                                         "\xFF", "\xED\xA0\x80", "\xC0\xAF"};
-  std::uint32_t state = 12345;
-  const auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  Lcg next{12345};
   std::size_t whole = 0;
   for (int k = 0; k < 20000; ++k) {
-    std::string s;
-    const std::size_t pieces = next() % 24;
-    for (std::size_t p = 0; p < pieces; ++p) {
-      const std::size_t piece = next() % std::size(kPieces);
-      if (piece < 10 || next() % 8 == 0) s += kPieces[piece];  // invalid pieces are rarer
-    }
+    const std::string s = random_pieces(next, kPieces, 24, 10);
     INFO(k);
     const std::size_t expected = reference(s);
     whole += expected == s.size();
@@ -74,8 +87,8 @@ TEST_CASE("valid_utf8_prefix ends where decoding one character at a time first f
   CHECK(whole < 18000);
 }
 
-// count_code_points proves most lines valid UTF-8 with 64-byte masks and counts their non-continuation
-// bytes; the definition is decode_utf8 read one character at a time.
+// count_code_points reads ASCII 16 bytes at a time and decodes only the rest; the definition is
+// decode_utf8 read one character at a time.
 std::size_t code_points_by_decoding(std::string_view s) {
   std::size_t chars = 0;
   for (std::size_t i = 0; i < s.size(); i += decode_utf8(s, i).length) ++chars;
@@ -98,7 +111,7 @@ TEST_CASE("count_code_points agrees with decoding one character at a time on eve
   CHECK(non_ascii > 100);
 }
 
-TEST_CASE("count_code_points counts each invalid byte once, wherever it falls in a 64-byte block", "[text]") {
+TEST_CASE("count_code_points counts each invalid byte once, wherever it falls in a 16-byte chunk", "[text]") {
   struct Case { const char* name; std::string piece; std::size_t chars; };
   const Case cases[] = {
       // must count as one character each
@@ -127,15 +140,9 @@ TEST_CASE("count_code_points agrees with decoding on random mixtures of valid an
   static const char* const kPieces[] = {"a", "abcdefg", "abcdefghijklmnopq", " ", "\xC3\xA9", "\xE4\xB8\xAD",
                                         "\xE4\xB8\xAD\xE5\x9B\xBD", "\xE2\x80\x99", "\xF0\x9F\x98\x80", "\xE4\xB8",
                                         "\x80", "\xFF", "\xED\xA0\x80", "\xC0\xAF", "\xE0\xA4\x85", "\xF4\x90\x80\x80"};
-  std::uint32_t state = 777;
-  const auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  Lcg next{777};
   for (int k = 0; k < 20000; ++k) {
-    std::string s;
-    const std::size_t pieces = next() % 64;
-    for (std::size_t p = 0; p < pieces; ++p) {
-      const std::size_t piece = next() % std::size(kPieces);
-      if (piece < 9 || next() % 8 == 0) s += kPieces[piece];  // invalid pieces are rarer
-    }
+    const std::string s = random_pieces(next, kPieces, 64, 9);
     INFO(k);
     CHECK(count_code_points(s) == code_points_by_decoding(s));
   }
@@ -216,11 +223,9 @@ TEST_CASE("split_lines agrees with reading a byte at a time on data/ and on ever
   CHECK(split_lines(std::string(5000, '\r')).size() == 5000);
   const std::string pairs = [] { std::string p; for (int k = 0; k < 3000; ++k) p += "\r\n"; return p; }();
   CHECK(split_lines(pairs).size() == 3000);
-  std::uint32_t state = 99;
-  const auto next = [&] { return state = state * 1664525u + 1013904223u, state >> 8; };
+  Lcg next{99};
   for (int k = 0; k < 5000; ++k) {
-    std::string s(next() % 300, 'a');
-    for (char& c : s) c = "ab\r\n\n \xE4"[next() % 7];
+    const std::string s = test::random_line(next, std::string_view("ab\r\n\n \xE4", 7), 300);
     INFO(k);
     CHECK(same_lines(split_lines(s), lines_byte_by_byte(s)));
   }
