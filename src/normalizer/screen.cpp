@@ -1,7 +1,7 @@
 #include "normalizer/screen.hpp"
 
-
 #include "byte_blocks.hpp"
+#include "corpus_scan/text.hpp"
 #include "normalizer/script.hpp"
 
 namespace corpus_scan::normalizer {
@@ -82,18 +82,8 @@ constexpr bool nfc_vouched(unsigned c, unsigned b1, unsigned b2) noexcept {
 // U+10FFFF) and no continuation byte follows it. With no continuation byte after an ASCII byte
 // (screen_line's masks), every continuation byte of the line is then some lead byte's own.
 bool valid_char_at(std::string_view text, std::size_t i) noexcept {
-  const unsigned c = static_cast<unsigned char>(text[i]);
-  if (c < 0xC2 || c > 0xF4) return false;
-  const std::size_t need = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-  if (text.size() - i <= need) return false;
-  const auto continuation = [&](std::size_t k) { return (byte_at(text, k) & 0xC0u) == 0x80u; };
-  const unsigned b1 = byte_at(text, i + 1);
-  const bool in_range = !(c == 0xE0 && b1 < 0xA0) && !(c == 0xED && b1 > 0x9F) && !(c == 0xF0 && b1 < 0x90) &&
-                        !(c == 0xF4 && b1 > 0x8F);
-  // (Computing every test and ANDing them bitwise, without branches, cost as much in
-  // instructions as it saved in mispredicts.)
-  return in_range && continuation(i + 1) && (need < 2 || continuation(i + 2)) && (need < 3 || continuation(i + 3)) &&
-         !continuation(i + need + 1);
+  const DecodedChar d = decode_utf8(text, i);
+  return d.valid && (byte_at(text, i + d.length) & 0xC0u) != 0x80u;
 }
 
 // The non-ASCII triggers of the character whose lead byte is at text[i] (see screen.hpp).
