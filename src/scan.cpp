@@ -13,31 +13,27 @@ void normalize_lines(const SourceText& source, const std::vector<Line>& lines, s
   if (first < end) out.reserve(out.size() + (lines[end - 1].end - lines[first].begin));
   // Most lines come out as they went in, and with them the "\n" after them: text bytes
   // [run_begin, run_end) are output not yet copied, so a run of unchanged lines is one append
-  // instead of one per line and terminator (a CRLF or CR terminator, which becomes "\n", or a
-  // changed line ends the run).
+  // instead of one per line and terminator. put(output, to) outputs the text up to `to` (the run
+  // reaches just before it): the run grows when `output` is those very bytes, else is copied and
+  // restarts after them.
   std::size_t run_begin = first < end ? lines[first].begin : 0, run_end = run_begin;
   const auto flush = [&] { out.append(text, run_begin, run_end - run_begin); };
+  const auto put = [&](std::string_view output, std::size_t to) {
+    if (!normalizer::unchanged(text.substr(run_end, to - run_end), output)) {
+      flush();
+      out.append(output);
+      run_begin = to;
+    }
+    run_end = to;
+  };
   for (std::size_t i = first; i < end; ++i) {
     const Line& line = lines[i];
+    // Every terminator comes out as "\n": an LF (the only one that starts with '\n') is itself.
     if (i > first) {
-      const std::size_t terminator = lines[i - 1].end;  // run_end is there: the run reaches the previous line's end
-      if (line.begin == terminator + 1 && text[terminator] == '\n') {
-        run_end = line.begin;
-      } else {
-        flush();
-        out.push_back('\n');
-        run_begin = run_end = line.begin;
-      }
+      const std::size_t terminator = lines[i - 1].end;
+      put(text[terminator] == '\n' ? text.substr(terminator, 1) : "\n", line.begin);
     }
-    const std::string_view content = line.content(text);
-    const std::string_view result = normalizer::normalize_view(normalizer, content, line.begin, edits);
-    if (normalizer::unchanged(content, result)) {
-      run_end = line.end;
-    } else {
-      flush();
-      out.append(result);
-      run_begin = run_end = line.end;
-    }
+    put(normalizer::normalize_view(normalizer, line.content(text), line.begin, edits), line.end);
   }
   flush();
   // Edits were made against text(); map them to the original bytes when the file was transcoded.
