@@ -202,7 +202,11 @@ class ProgressTest(unittest.TestCase):
         self.assertNotIn(b" files  ", self.on_terminal(["--no-progress"]))
 
     def test_no_bar_when_stderr_is_not_a_terminal(self):
-        proc = run(["scan", "-j1", "--format", "jsonl", self.tmp], check_rc=0)
+        # The same slow standard input as on a terminal: without it the 30 samples are read before the
+        # bar's quiet start ends, and the test would pass with a bar drawn on a pipe.
+        proc = subprocess.run(f"sleep 1.5 | {BINARY} scan -j1 --format jsonl {self.tmp} - > /dev/null", shell=True,
+                              capture_output=True, env=hermetic_env())
+        self.assertEqual(proc.returncode, 0, proc.stderr.decode(errors="replace"))
         self.assertEqual(proc.stderr, b"")
 
 
