@@ -287,15 +287,13 @@ char* format_json_number(double d, char* out) {
   }
   if (!std::isfinite(d)) return std::copy_n("null", 4, out);
   const double rounded = round_half_away(d * 1e6);
-  // 1e-4 <= |value| < 1e9: the digits are those of the integer millionths (format_rounded_fixed
-  // would find the same integer again, below 2^52).
+  // 1e-4 <= |value| < 1e9: the digits are those of the integer millionths (see
+  // format_rounded_fixed, which the unit test holds to fmt).
   const double m = std::fabs(rounded);
   if (m >= 100 && m < 1e15) return write_millionths(static_cast<long long>(m), rounded < 0, out);
-  // The shortest round-trip form of a double is at most 24 characters.
-  const double r = rounded / 1e6;
-  const std::size_t size = format_rounded_fixed(r, out);
-  if (size != 0) return out + size;
-  return fmt::format_to_n(out, kJsonNumberRoom, FMT_COMPILE("{}"), r).out;
+  // What is left is not 0 (the fast path took it) and below 1e-4 or from 1e9 on: fmt's exponent
+  // forms. The shortest round-trip form of a double is at most 24 characters.
+  return fmt::format_to_n(out, kJsonNumberRoom, FMT_COMPILE("{}"), rounded / 1e6).out;
 }
 
 char* format_json_number(std::uint64_t n, char* out) {
