@@ -19,13 +19,14 @@ void write_span_fields(JsonWriter& json, const FileReport& file, const Segment& 
       .field("byte_end", src.original_offset(seg.byte_end));
 }
 
-// The byline, editor, source and dateline the splitter read off the article; null when absent.
+// A string field that is null when empty. The name is a literal, so key() quotes it without a scan.
 template <std::size_t N>
 void write_optional_field(JsonWriter& json, const char (&name)[N], std::string_view value) {
   json.key(name);
   if (value.empty()) json.null(); else json.value(value);
 }
 
+// The byline, editor, source and dateline the splitter read off the article; null when absent.
 void write_metadata(JsonWriter& json, const ArticleMetadata& meta) {
   json.key("metadata").begin_object();
   write_optional_field(json, "author", meta.author);
