@@ -129,6 +129,22 @@ constexpr std::array kBylineLabels{
 constexpr std::array<std::string_view, 8> kHeaderPrefixes{
     "tag archives", "category archives", "archives:", "posts tagged", "tag:", "category:", "分类:", "标签:"};
 
+// Where the matchers below look for their words: may_have_cue tests the same windows at once, so
+// a window is named once here and may_have_cue's static_asserts say when one outgrows its loads.
+constexpr std::size_t kNewsWithin = 48;             // "news" (a news source) in the first 48 bytes
+constexpr std::size_t kReportsWithin = 40;          // " reports" ("Zhiyuan Xin reports.") in the first 40 bytes
+constexpr std::size_t kReportsLineAtMost = 50;      // of a line of at most 50
+constexpr std::size_t kArchiveWithin = 24;          // "归档" in the first 24 bytes
+constexpr std::size_t kOrdinalSpacesWithin = 17;    // "  " in the first 17 bytes after "the "
+
+// Every row of every table is at least three bytes: may_have_cue's CuePrefixFilter hashes the first three.
+template <class Table, class Prefix>
+constexpr bool rows_at_least_three_bytes(const Table& table, Prefix prefix) {
+  for (const auto& row : table)
+    if (prefix(row).size() < 3) return false;
+  return true;
+}
+
 // For each first byte (either case), which rows of a table (labels, prefixes) may match, in table
 // order: a line tries the one or two rows that start like it instead of the whole table.
 class FirstByteIndex {
@@ -154,6 +170,8 @@ const FirstByteIndex kBylineIndex(kBylineLabels, kLabelPrefix);
 const FirstByteIndex kHeaderIndex(kHeaderPrefixes, kItself);
 constexpr std::array<std::string_view, 4> kClauseWords{"article ", "chapter ", "section ", "clause "};
 const FirstByteIndex kClauseIndex(kClauseWords, kItself);
+static_assert(rows_at_least_three_bytes(kEndLabels, kLabelPrefix) && rows_at_least_three_bytes(kBylineLabels, kLabelPrefix) &&
+              rows_at_least_three_bytes(kHeaderPrefixes, kItself) && rows_at_least_three_bytes(kClauseWords, kItself));
 
 // The first label of `labels` among `candidates` (bits, FirstByteIndex) that starts the line.
 bool match_label(std::string_view line, const Label* labels, std::uint64_t candidates, ArticleMetadata* meta) {
@@ -179,7 +197,7 @@ bool match_label(std::string_view line, const Label* labels, std::uint64_t candi
 // "1905 movie network news At the …", "Zhiyuan Xin reports.": a short source name, then "news"
 // or "reports", opening the first paragraph.
 bool match_news_source(std::string_view line, ArticleMetadata* meta) {
-  const std::size_t at = find_ci(line, "news", 48);
+  const std::size_t at = find_ci(line, "news", kNewsWithin);
   if (at != std::string_view::npos && at > 0) {
     const std::string_view source = line.substr(0, at + 4);
     const std::string_view after = line.substr(at + 4);
@@ -199,7 +217,7 @@ bool match_news_source(std::string_view line, ArticleMetadata* meta) {
       return true;
     }
   }
-  const std::size_t rep = line.size() <= 50 ? find_ci(line, " reports", 40) : std::string_view::npos;
+  const std::size_t rep = line.size() <= kReportsLineAtMost ? find_ci(line, " reports", kReportsWithin) : std::string_view::npos;
   if (rep != std::string_view::npos && line.size() <= rep + 10 && count_words(line.substr(0, rep)) <= 4) {
     set_field(meta, Field::Source, line.substr(0, rep));
     return true;
@@ -242,7 +260,7 @@ bool is_page_header(std::string_view line) {
     if (starts_with_ci(line, kHeaderPrefixes[static_cast<std::size_t>(__builtin_ctzll(m))])) return true;
   // "标签归档 …", "分类目录归档 …", "作者归档 …": WordPress archive pages in Chinese.
   // (searched for in the first 24 bytes only: a long Chinese line has many 0xE5 bytes to stop at)
-  return line.substr(0, 18 + std::string_view("归档").size()).find("归档") != std::string_view::npos;
+  return line.substr(0, kArchiveWithin).find("归档") != std::string_view::npos;
 }
 
 bool is_numbered_clause(std::string_view line) {
@@ -257,7 +275,7 @@ bool is_numbered_clause(std::string_view line) {
     if (heading || rest.find("  ") < 6) return true;
   }
   // "the first  Purpose of award": an ordinal and a double space, as 第一条 translates.
-  if (starts_with_ci(line, "the ") && line.substr(0, 17).find("  ") != std::string_view::npos) return true;
+  if (starts_with_ci(line, "the ") && line.substr(0, kOrdinalSpacesWithin).find("  ") != std::string_view::npos) return true;
   // 第五条 / 第三章 / 第十二节
   if (line.substr(0, 3) == "第") {
     std::size_t i = 3;
@@ -332,13 +350,19 @@ bool splitting::may_have_cue(std::string_view line, const char* readable_end) {
     gui |= bits16((x0 == splat(0xE5)) & (x1 == splat(0xBD)) & (x2 == splat(0x92))) << k;
     spaces |= bits16((x0 == splat(' ')) & (x1 == splat(' '))) << k;
   }
-  // positions a match may start at: news 1..min(n, 48) - 4, " rep" up to 32, 归 up to 18, "  " up to 15
-  const std::uint64_t news_at = ((std::uint64_t{1} << (std::min<std::size_t>(n, 48) - 3)) - 1) & ~std::uint64_t{1};
+  // positions a match may start at (the last one each window allows): news 1..min(n, 48) - 4,
+  // " rep" up to 32, 归 up to 18, "  " up to 15; the loads above give a bit for positions 0..47
+  const auto up_to = [](std::size_t last) { return (std::uint64_t{2} << last) - 1; };
+  constexpr std::size_t kLastReports = kReportsWithin - std::string_view(" reports").size();
+  constexpr std::size_t kLastArchive = kArchiveWithin - std::string_view("归档").size();
+  constexpr std::size_t kLastSpaces = kOrdinalSpacesWithin - 2;
+  static_assert(kNewsWithin <= 48 && kLastReports < 48 && kLastArchive < 48 && kLastSpaces < 48);
+  const std::uint64_t news_at = up_to(std::min(n, kNewsWithin) - 4) & ~std::uint64_t{1};
   const bool the = ((first | 0x20202020u) == 0x20656874u);  // "the "
   maybe |= (news & news_at) != 0;
-  maybe |= (n <= 50) & ((reports & ((std::uint64_t{1} << 33) - 1)) != 0);
-  maybe |= (gui & ((std::uint64_t{1} << 19) - 1)) != 0;
-  maybe |= the & ((spaces & 0xFFFF) != 0);
+  maybe |= (n <= kReportsLineAtMost) & ((reports & up_to(kLastReports)) != 0);
+  maybe |= (gui & up_to(kLastArchive)) != 0;
+  maybe |= the & ((spaces & up_to(kLastSpaces)) != 0);
   return maybe;
 }
 
