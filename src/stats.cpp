@@ -357,8 +357,9 @@ class TextPass {
   }
 
   // Per-character counts of the text, kept in a local of run(), not in the TextPass: the line
-  // loop also stores through a byte pointer, which may alias a member but not a local. The six class counters are 10-bit lanes of one word, bumped by one table add per character
-  // and spilled to the totals before a lane can overflow.
+  // loop also stores through a byte pointer, which may alias a member but not a local. The six
+  // class counters are 10-bit lanes of one word, bumped by one table add per character and
+  // spilled to the totals before a lane can overflow.
   struct CharCounts {
     enum Lane { kWhitespaceLane, kUppercaseLane, kDigitLane, kPunctLane, kHanLane, kLatinLane, kLanes };
     static constexpr int kLaneBits = 10;
