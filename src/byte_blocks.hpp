@@ -47,6 +47,15 @@ inline Mask in_range(Bytes x, unsigned char lo, unsigned char hi) noexcept {
   return (x - splat(lo)) <= splat(static_cast<unsigned char>(hi - lo));
 }
 
+// Set bits of a mask without a call: x86-64's baseline has no popcount instruction, and
+// std::popcount is then a call to libgcc's __popcountdi2.
+constexpr std::uint32_t bit_count(std::uint64_t x) noexcept {
+  x -= (x >> 1) & 0x5555555555555555ull;
+  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
+  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+  return static_cast<std::uint32_t>((x * 0x0101010101010101ull) >> 56);
+}
+
 // The sum of the 16 bytes: byte lanes that counted something (up to 255 each) summed at once.
 inline std::uint64_t byte_sum(Bytes v) noexcept {
 #if defined(__SSE2__)

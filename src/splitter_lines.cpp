@@ -4,7 +4,6 @@
 // allocation per line: tokens go into one vector.
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstring>
 
 #include "byte_blocks.hpp"
@@ -220,15 +219,6 @@ bool is_continuation_end(char32_t cp) {
          (cp == 0x3001) | (cp == 0x2014) | (cp == 0x2013) | (cp == 0xFF08);
 }
 
-// Set bits of a mask without a call: x86-64's baseline has no popcount instruction, and
-// std::popcount is then a call to libgcc's __popcountdi2.
-constexpr std::uint32_t bit_count(std::uint64_t x) {
-  x -= (x >> 1) & 0x5555555555555555ull;
-  x = (x & 0x3333333333333333ull) + ((x >> 2) & 0x3333333333333333ull);
-  x = (x + (x >> 4)) & 0x0F0F0F0F0F0F0F0Full;
-  return static_cast<std::uint32_t>((x * 0x0101010101010101ull) >> 56);
-}
-
 }  // namespace
 
 // One pass over the line, 64 bytes at a time (byte_blocks.hpp), for what title_shape asks of it
@@ -276,7 +266,7 @@ TitleMarks title_marks(std::string_view s, const char* readable_end) {
     // ". " before an upper-case letter: the triple's last byte
     const std::uint64_t stop_space = m.space & shift_in(m.stop, c_stop);
     const std::uint64_t sentences = m.upper & shift_in(stop_space, c_stop_space);
-    if (sentences != 0) r.inner_sentences += std::popcount(sentences);
+    r.inner_sentences += static_cast<int>(bit_count(sentences));
     // "。" is E3 80 82: its lead byte is only in CJK punctuation and rare letters, a few a line
     for (std::uint64_t lead = m.e3; lead != 0; lead &= lead - 1)
       r.inner_sentences += s.substr(off + static_cast<std::size_t>(__builtin_ctzll(lead)), 3) == "。";
