@@ -735,7 +735,7 @@ class TextPass {
   // from ICU's dictionary segmentation. A lone character is one word without asking ICU.
   void end_cjk_run(std::string_view l, std::size_t end) {
     if (run_chars_ == 0) return;
-    const std::size_t words = run_chars_ == 1 ? 1 : count_cjk_words_icu(l.substr(run_begin_, end - run_begin_));
+    const std::size_t words = run_chars_ == 1 ? 1 : count_cjk_words(l.substr(run_begin_, end - run_begin_));
     s_.chinese_words += words;
     s_.alpha_words += words;
     run_chars_ = 0;

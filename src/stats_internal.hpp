@@ -247,7 +247,12 @@ int count_sentences_scanned(const std::uint8_t* classes, std::size_t n);
 std::size_t count_sentences_icu(std::string_view line);
 
 // ICU's dictionary word segmentation of a run of CJK characters: the number of words.
+// count_cjk_words reads ICU's dictionary itself for runs of common Han ideographs and asks the
+// break iterator (count_cjk_words_icu) for the rest; the two agree (stats_cjk_words.cpp says why).
+std::size_t count_cjk_words(std::string_view run);
 std::size_t count_cjk_words_icu(std::string_view run);
+// The dictionary path alone: -1 when it does not handle the run (or ICU's data is not as expected).
+std::ptrdiff_t count_cjk_words_from_dictionary(std::string_view run);
 
 // ---- What the text pass hands to the token-level families ------------------------------------
 
