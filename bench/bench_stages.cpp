@@ -13,6 +13,7 @@
 #include "corpus_scan/splitter.hpp"
 #include "corpus_scan/stats.hpp"
 #include "corpus_scan/text.hpp"
+#include "../src/stats_internal.hpp"
 
 using namespace corpus_scan;
 
@@ -106,6 +107,43 @@ void BM_Stats(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * corpus().size());
 }
 BENCHMARK(BM_Stats);
+
+// Chinese word counting alone, over the runs of two or more CJK characters in data/ (what the
+// stats' text pass hands over), per character: the dictionary walk as scan uses it, and ICU's word
+// BreakIterator, which it replaced for runs of common Han ideographs.
+const std::vector<std::string>& cjk_runs() {
+  static const std::vector<std::string> runs = [] {
+    const std::uint16_t* bmp = stats_detail::bmp_char_classes();
+    const std::string& text = corpus();
+    std::vector<std::string> found;
+    std::size_t begin = 0, chars = 0;
+    for (std::size_t i = 0; i <= text.size();) {
+      const DecodedChar d = i < text.size() ? decode_utf8(text, i) : DecodedChar{0, 1};
+      if (i < text.size() && (stats_detail::char_class(bmp, d.cp) & stats_detail::kCjkToken)) {
+        if (chars++ == 0) begin = i;
+      } else {
+        if (chars >= 2) found.emplace_back(text.substr(begin, i - begin));
+        chars = 0;
+      }
+      i += d.length;
+    }
+    return found;
+  }();
+  return runs;
+}
+
+template <std::size_t (*Count)(std::string_view)>
+void chinese_words(benchmark::State& state) {
+  std::size_t chars = 0;
+  for (const std::string& run : cjk_runs()) chars += count_code_points(run);
+  for (auto _ : state)
+    for (const std::string& run : cjk_runs()) benchmark::DoNotOptimize(Count(run));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * chars));
+}
+void BM_ChineseWords(benchmark::State& state) { chinese_words<stats_detail::count_cjk_words>(state); }
+void BM_ChineseWordsIcu(benchmark::State& state) { chinese_words<stats_detail::count_cjk_words_icu>(state); }
+BENCHMARK(BM_ChineseWords);
+BENCHMARK(BM_ChineseWordsIcu);
 
 // The JSON Lines records of one analyzed file.
 void BM_ScanRecords(benchmark::State& state) {
