@@ -214,6 +214,40 @@ TEST_CASE("repetition and SimHash match their definitions on adversarial token s
   }
 }
 
+TEST_CASE("repetition matches its definition where an n-gram occurs exactly twice", "[stats][repetition]") {
+  // From level 4 on, an n-gram seen twice is settled by comparing the tokens after its two
+  // occurrences instead of counting longer n-grams: runs that end before, at and after ten
+  // tokens, the second occurrence near the end of the stream (fewer than ten tokens left), the two
+  // overlapping ("a b a b a ..."), and streams shorter than ten tokens.
+  for (std::uint32_t run = 3; run <= 13; ++run) {
+    for (std::uint32_t gap = 0; gap <= 3; ++gap) {
+      for (std::uint32_t tail = 0; tail <= 11; ++tail) {
+        std::vector<std::uint32_t> ids;
+        for (std::uint32_t k = 0; k < run; ++k) ids.push_back(k);
+        for (std::uint32_t k = 0; k < gap; ++k) ids.push_back(100 + k);
+        for (std::uint32_t k = 0; k < run; ++k) ids.push_back(k);
+        for (std::uint32_t k = 0; k < tail; ++k) ids.push_back(200 + k);
+        check_same(tokens_of_ids(ids), "a run of " + std::to_string(run) + " twice, " + std::to_string(gap) +
+                                           " apart, " + std::to_string(tail) + " tokens after");
+      }
+    }
+  }
+  for (std::uint32_t size = 4; size <= 16; ++size) {
+    std::vector<std::uint32_t> ids;
+    for (std::uint32_t k = 0; k < size; ++k) ids.push_back(k % 2);
+    check_same(tokens_of_ids(ids), "a b a b ... of " + std::to_string(size) + " tokens");
+    ids.push_back(7);
+    ids.insert(ids.begin(), 7);
+    check_same(tokens_of_ids(ids), "x a b a b ... x of " + std::to_string(size + 2) + " tokens");
+  }
+  // An n-gram seen three times whose longer n-grams are seen twice (settled at a later level), and
+  // one seen twice to the right of an n-gram seen three times ("q a b c" three times, "a b c d" twice).
+  check_same(tokens_of_ids({1, 2, 3, 4, 5, 6, 9, 1, 2, 3, 4, 5, 6, 8, 1, 2, 3, 4, 7, 1, 2, 3, 4, 5, 6, 9, 10}),
+             "a 4-gram three times, its 5- and 6-grams twice");
+  check_same(tokens_of_ids({0, 1, 2, 3, 4, 5, 6, 9, 0, 1, 2, 3, 4, 5, 6, 9, 0, 1, 2, 3, 7, 8}),
+             "q a b c three times, a b c d twice");
+}
+
 TEST_CASE("the SimHash matches its definition on random lines", "[stats][repetition]") {
   // Token streams of every length up to a few hundred, from made-up lines: words of one to three
   // letters from a small alphabet, so shingles repeat and bit columns tie as well as split.
