@@ -116,7 +116,7 @@ inline std::uint64_t fold_hash(std::uint64_t seq, std::uint64_t item) {
 class CountTable {
  public:
   struct Slot {
-    std::uint64_t key;  // a key of 0 is stored as 1
+    std::uint64_t key;  // any value, 0 too: the generation alone says whether the slot is empty
     std::uint32_t count;
     std::uint32_t generation;  // the slot is empty unless this is the table's generation
   };
@@ -154,7 +154,7 @@ class CountTable {
     const int shift = shift_;
     std::size_t distinct = distinct_;
     for (std::size_t k = 0; k < n; ++k) {
-      const std::uint64_t key = stored(key_of(k));
+      const std::uint64_t key = key_of(k);
       // Fibonacci hashing: the top bits of one multiplication. Token hashes are mixed already
       // and n-gram keys are pairs of slots (distinct small numbers in both halves, which the
       // multiplication spreads over the top bits), so a full mix64 per insert would buy nothing.
@@ -205,8 +205,6 @@ class CountTable {
   }
 
  private:
-  static std::uint64_t stored(std::uint64_t key) { return key == 0 ? 1 : key; }
-
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
   int shift_ = 64;

@@ -16,9 +16,8 @@
 // is then a name for the token, unique within the level. The n-gram at i (n >= 2) is the pair
 // of the (n-1)-grams at i and i+1 (they overlap in n-2 tokens and together spell it), so its key
 // is the pair of their level-(n-1) slots, packed into 64 bits. By induction two n-grams get the
-// same key exactly when their token hashes are equal in order (save token hashes 0 and 1, which
-// the table stores alike): the classes a hash of the token sequence would give, without its
-// collisions, for two loads the kept list already has. tests/unit/stats_repetition_test.cpp
+// same key exactly when their token hashes are equal in order: the classes a hash of the token
+// sequence would give, without its collisions, for two loads the kept list already has. tests/unit/stats_repetition_test.cpp
 // holds the measures to a reference that counts each n-gram as its sequence of token hashes.
 #include <algorithm>
 #include <array>
@@ -227,8 +226,7 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
       // twice, at p < q, is seen at no other position for any longer n-gram either: the
       // (n+j)-gram at p repeats exactly when the j tokens after the two occurrences are equal.
       // The pairs are found in one pass (pair_up pairs the two calls on a slot counted twice) and
-      // compared in another, both without branches. The comparison takes token hashes 0 and 1 as
-      // different, which the table does not: max() keeps longest >= n even then.
+      // compared in another, both without branches.
       std::uint8_t* longest = sc.longest.data();
       std::uint32_t* pair_first = sc.pair_first.data();
       std::uint32_t* pair_second = sc.pair_second.data();
@@ -243,20 +241,18 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
       }
       for (std::size_t k = 0; k < pairs; ++k) {
         const std::size_t p = pair_first[k], q = pair_second[k];
-        const auto len = static_cast<std::uint8_t>(std::max(n, equal_run(hash, p, q, t)));
-        longest[p] = longest[q] = len;
+        longest[p] = longest[q] = static_cast<std::uint8_t>(equal_run(hash, p, q, t));
       }
     }
     // Next level: an (n+1)-gram at i can repeat only if the n-grams at i and i+1 both do, that
     // is when i + 1 follows i in the kept list (i + 1 < m holds then: it is an n-gram position),
     // and is left to the table only if the n-gram at i goes on. Its key is the pair of their
-    // slots; the first is offset by one so that no key is 0, which the table would store as the
-    // pair (0, 1).
+    // slots.
     std::uint64_t* next_key = sc.next_keys.data();
     candidates = 0;
     for (std::size_t k = 0; k + 1 < kept; ++k) {
       pos[candidates] = pos[k];
-      next_key[candidates] = (std::uint64_t(slot[k]) + 1) << 32 | slot[k + 1];
+      next_key[candidates] = std::uint64_t(slot[k]) << 32 | slot[k + 1];
       candidates += (pos[k + 1] == pos[k] + 1) & (!settling || more[k]);
     }
     keys = next_key;

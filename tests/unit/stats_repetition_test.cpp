@@ -43,8 +43,7 @@ TokenStream tokens_of(std::string_view text) {
   return ts;
 }
 
-// A token stream from small ids (id k has k % 5 + 1 chars). mix64 keeps the hashes away from 0
-// and 1, which the count table stores alike (a 2^-63 event for real token hashes).
+// A token stream from small ids (id k has k % 5 + 1 chars), hashed by mix64 like real tokens.
 TokenStream tokens_of_ids(const std::vector<std::uint32_t>& ids) {
   TokenStream ts;
   for (const std::uint32_t id : ids) {
@@ -176,6 +175,15 @@ TEST_CASE("repetition and SimHash match their definitions on adversarial token s
   check_same(tokens_of_ids({7, 7}), "two identical tokens");
   check_same(tokens_of_ids({7, 8, 7}), "three tokens");
   check_same(tokens_of_ids(std::vector<std::uint32_t>(100000, 3)), "100k identical tokens");
+  {
+    // Token hashes 0 and 1 are two tokens (the count table once stored a key of 0 as 1).
+    TokenStream ts;
+    for (const std::uint64_t h : {0, 1, 0, 0, 1, 1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 1, 0, 1, 1, 0}) {
+      ts.hash.push_back(h);
+      ts.chars.push_back(1);
+    }
+    check_same(ts, "token hashes 0 and 1");
+  }
 
   // Loops of every period from 1 to 13, long enough that every level keeps every position.
   for (std::uint32_t period = 1; period <= 13; ++period) {
