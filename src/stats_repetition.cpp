@@ -141,7 +141,7 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
   for (std::size_t k = 0; k < t; ++k) sc.prefix_chars[k + 1] = sc.prefix_chars[k] + tokens.chars[k];
   const double token_chars = double(sc.prefix_chars[t]);
   // Positions are kept as compact lists (built without branches: the flags are unpredictable),
-  // so each level touches only its candidates: all positions for unigrams, then few.
+  // so each level touches only its candidates: all positions for unigrams (not listed), then few.
   grow_to(sc.positions, t);
   grow_to(sc.slot, t);
   grow_to(sc.next_keys, t);
@@ -149,7 +149,6 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
   grow_to(sc.longest, t);
   grow_to(sc.pair_first, t);
   grow_to(sc.pair_second, t);
-  for (std::size_t i = 0; i < t; ++i) sc.positions[i] = static_cast<std::uint32_t>(i);
   std::size_t candidates = t;
   std::size_t repeats4 = 0;  // level kSettleFrom's kept positions, in sc.repeats4
   const std::uint64_t* keys = tokens.hash.data();  // level 1: the tokens themselves
@@ -176,10 +175,18 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
         kept += c >= 2;
       }
     } else {
-      for (std::size_t k = 0; k < candidates; ++k) {
-        pos[kept] = pos[k];
-        slot[kept] = slot[k];
-        kept += sc.table.count_at(slot[k]) >= 2;
+      const auto keep = [&](auto position_of) {
+        for (std::size_t k = 0; k < candidates; ++k) {
+          pos[kept] = position_of(k);
+          slot[kept] = slot[k];
+          kept += sc.table.count_at(slot[k]) >= 2;
+        }
+      };
+      // Level 1's candidates are all positions, so k is the position: no list to fill and read.
+      if (n == 1) {
+        keep([](std::size_t k) { return static_cast<std::uint32_t>(k); });
+      } else {
+        keep([pos](std::size_t k) { return pos[k]; });
       }
     }
 
