@@ -194,17 +194,21 @@ class CountTable {
   // key once while walking the slots of all its occurrences.
   std::uint32_t take_count(std::uint32_t slot) { return std::exchange(slots_[slot].count, 0); }
   // Pairs the two occurrences of a key counted exactly twice, once the adds are done: called with
-  // its slot at each occurrence in turn, it returns `none` the first time and the first call's
-  // `pos` the second. The slot keeps `pos` in place of its key, so the key is not found again.
-  // A key counted three times or more is left alone (returns `none`), so callers need not branch.
-  std::uint64_t pair_up(std::uint32_t slot, std::uint64_t pos, std::uint64_t none) {
+  // its slot at each occurrence in turn, the second call returns the first call's `pos` and
+  // `second` true. The slot keeps `pos` in place of its key, so the key is not found again. A key
+  // counted three times or more is left alone (`second` false), so callers need not branch.
+  struct Pairing {
+    std::uint64_t first_pos;  // meaningful when `second`
+    bool second;
+  };
+  Pairing pair_up(std::uint32_t slot, std::uint64_t pos) {
     Slot& s = slots_[slot];
     const std::uint32_t count = s.count;
     const std::uint64_t first = 0 - static_cast<std::uint64_t>(count == 2);  // all ones or 0
     const std::uint64_t other = s.key;
     s.key = (pos & first) | (other & ~first);
     s.count = count - (count == 2);
-    return count == 1 ? other : none;
+    return {other, count == 1};
   }
 
  private:

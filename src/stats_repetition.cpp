@@ -35,7 +35,6 @@ namespace {
 
 constexpr std::size_t kMaxN = 10;
 constexpr std::uint32_t kNotCounted = std::numeric_limits<std::uint32_t>::max();
-constexpr std::uint64_t kNoPosition = std::numeric_limits<std::uint64_t>::max();
 // The first level whose n-grams seen exactly twice are settled by comparing tokens: the last that
 // needs counts (the most frequent 4-gram), so that its kept list holds every position whose
 // longer n-grams repeat.
@@ -241,10 +240,10 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
       for (std::size_t k = 0; k < kept; ++k) {
         const std::uint32_t q = pos[k];
         longest[q] = static_cast<std::uint8_t>(n);
-        const std::uint64_t p = sc.table.pair_up(slot[k], q, kNoPosition);
-        pair_first[pairs] = static_cast<std::uint32_t>(p);
+        const CountTable::Pairing pairing = sc.table.pair_up(slot[k], q);
+        pair_first[pairs] = static_cast<std::uint32_t>(pairing.first_pos);
         pair_second[pairs] = q;
-        pairs += p != kNoPosition;
+        pairs += pairing.second;
       }
       for (std::size_t k = 0; k < pairs; ++k) {
         const std::size_t p = pair_first[k], q = pair_second[k];
