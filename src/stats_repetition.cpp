@@ -10,7 +10,8 @@
 // counts matter: the top 4-gram), an n-gram seen exactly twice, at p and q, can only ever repeat
 // longer between p and q, so it is settled for every level at once by comparing the tokens after
 // its two occurrences, and leaves the table: about three quarters of the positions kept at level
-// 4 on /tmp/pc8 (342K inserts instead of 405K).
+// 4 on /tmp/pc8 (342K inserts instead of 405K). Long loops see every n-gram many times: until a
+// level has an n-gram seen twice, nothing is settled and coverage comes from the kept lists.
 //
 // Identity of an n-gram: level 1 counts the 64-bit token hashes in the count table, whose slot
 // is then a name for the token, unique within the level. The n-gram at i (n >= 2) is the pair
@@ -24,6 +25,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <type_traits>
 
 #include "byte_blocks.hpp"
 
@@ -36,8 +38,7 @@ namespace {
 constexpr std::size_t kMaxN = 10;
 constexpr std::uint32_t kNotCounted = std::numeric_limits<std::uint32_t>::max();
 // The first level whose n-grams seen exactly twice are settled by comparing tokens: the last that
-// needs counts (the most frequent 4-gram), so that its kept list holds every position whose
-// longer n-grams repeat.
+// needs counts (the most frequent 4-gram); settling changes only the levels after it.
 constexpr std::size_t kSettleFrom = 4;
 
 struct Scratch {
@@ -45,9 +46,8 @@ struct Scratch {
   std::vector<std::uint32_t> positions;     // at level n: the positions counted (ascending)
   std::vector<std::uint32_t> slot;          // their count-table slots
   std::vector<std::uint64_t> next_keys;     // the keys of level n + 1's candidates
-  std::vector<std::uint8_t> more;           // more[k]: the n-gram at positions[k] goes on to level n + 1
-  std::vector<std::uint8_t> longest;        // by position (level 4's kept ones): the longest n that repeats
-  std::vector<std::uint32_t> repeats4;      // level 4's (kSettleFrom's) kept positions
+  std::vector<std::uint8_t> longest;        // by position (those in repeats): the longest n that repeats
+  std::vector<std::uint32_t> repeats;       // the kept positions of the first level that settled pairs
   std::vector<std::uint32_t> pair_first, pair_second;  // n-grams seen twice: both positions
   CountTable table;
 };
@@ -118,6 +118,32 @@ std::size_t equal_run(const std::uint64_t* hash, std::size_t p, std::size_t q, s
   return len;
 }
 
+// For the n-grams at sc.positions[0..kept) seen exactly twice, sets sc.longest at both
+// occurrences. Such an n-gram, at p < q, is seen at no other position for any longer n-gram
+// either: the (n+j)-gram at p repeats exactly when the j tokens after the two occurrences are
+// equal. The pairs are found in one pass (pair_up pairs the two calls on a slot counted twice)
+// and compared in another, both without branches.
+void settle_pairs(Scratch& sc, std::size_t kept, const std::uint64_t* hash, std::size_t t) {
+  grow_to(sc.pair_first, kept / 2 + 1);  // a pair per second occurrence: at most kept / 2
+  grow_to(sc.pair_second, kept / 2 + 1);
+  const std::uint32_t* pos = sc.positions.data();
+  const std::uint32_t* slot = sc.slot.data();
+  std::uint32_t* pair_first = sc.pair_first.data();
+  std::uint32_t* pair_second = sc.pair_second.data();
+  std::size_t pairs = 0;
+  for (std::size_t k = 0; k < kept; ++k) {
+    const CountTable::Pairing pairing = sc.table.pair_up(slot[k], pos[k]);
+    pair_first[pairs] = static_cast<std::uint32_t>(pairing.first_pos);
+    pair_second[pairs] = pos[k];
+    pairs += pairing.second;
+  }
+  std::uint8_t* longest = sc.longest.data();
+  for (std::size_t k = 0; k < pairs; ++k) {
+    const std::size_t p = pair_first[k], q = pair_second[k];
+    longest[p] = longest[q] = static_cast<std::uint8_t>(equal_run(hash, p, q, t));
+  }
+}
+
 }  // namespace
 
 void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& lines,
@@ -144,19 +170,15 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
   grow_to(sc.positions, t);
   grow_to(sc.slot, t);
   grow_to(sc.next_keys, t);
-  grow_to(sc.more, t);
-  grow_to(sc.longest, t);
-  grow_to(sc.pair_first, t);
-  grow_to(sc.pair_second, t);
   std::size_t candidates = t;
-  std::size_t repeats4 = 0;  // level kSettleFrom's kept positions, in sc.repeats4
+  std::size_t settled_from = 0;  // the first level that settled n-grams seen twice (0: none yet)
+  std::size_t repeats = 0;       // that level's kept positions, in sc.repeats
   const std::uint64_t* keys = tokens.hash.data();  // level 1: the tokens themselves
   const std::uint64_t* hash = tokens.hash.data();
 
   for (std::size_t n = 1; n <= kMaxN && n <= t && candidates > 0; ++n) {
     std::uint32_t* pos = sc.positions.data();
     std::uint32_t* slot = sc.slot.data();
-    std::uint8_t* more = sc.more.data();
     sc.table.reset(candidates);
     sc.table.add_each(candidates, [keys](std::size_t k) { return keys[k]; }, slot);
     // Keep the positions whose n-gram repeats. Every such position is a candidate (its two
@@ -165,28 +187,23 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
     // by comparing its two occurrences (below), so only those seen three times or more go on.
     const bool settling = n >= kSettleFrom;
     std::size_t kept = 0;
-    if (settling) {
+    std::size_t twice = 0;  // kept positions whose n-gram is seen exactly twice (when settling)
+    const auto keep = [&](auto position_of, auto count_twice) {
       for (std::size_t k = 0; k < candidates; ++k) {
-        const std::uint32_t c = sc.table.count_at(slot[k]);
-        pos[kept] = pos[k];
+        pos[kept] = position_of(k);
         slot[kept] = slot[k];
-        more[kept] = c >= 3;
+        const std::uint32_t c = sc.table.count_at(slot[k]);
         kept += c >= 2;
+        if constexpr (decltype(count_twice)::value) twice += c == 2;
       }
+    };
+    const auto listed = [pos](std::size_t k) { return pos[k]; };
+    if (n == 1) {  // level 1's candidates are all positions, so k is the position: no list
+      keep([](std::size_t k) { return static_cast<std::uint32_t>(k); }, std::false_type{});
+    } else if (!settling) {
+      keep(listed, std::false_type{});
     } else {
-      const auto keep = [&](auto position_of) {
-        for (std::size_t k = 0; k < candidates; ++k) {
-          pos[kept] = position_of(k);
-          slot[kept] = slot[k];
-          kept += sc.table.count_at(slot[k]) >= 2;
-        }
-      };
-      // Level 1's candidates are all positions, so k is the position: no list to fill and read.
-      if (n == 1) {
-        keep([](std::size_t k) { return static_cast<std::uint32_t>(k); });
-      } else {
-        keep([pos](std::size_t k) { return pos[k]; });
-      }
+      keep(listed, std::true_type{});
     }
 
     if (n == 1) {
@@ -221,58 +238,49 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
       }
       r.top_ngram_char_frac[n - 2] =
           covered_chars(sc, kept, n, [&](std::size_t k) { return slot[k] == best_slot; }) / token_chars;
+    } else if (n >= 5 && settled_from == 0) {
+      // Nothing settled yet (long loops see every n-gram many times), so the kept list holds
+      // every repeated n-gram: the characters they cover, each character counted once.
+      r.dup_ngram_char_frac[n - 5] = covered_chars(sc, kept, n, [](std::size_t) { return true; }) / token_chars;
     }
-    if (n >= kSettleFrom) {
-      if (n == kSettleFrom) {
-        grow_to(sc.repeats4, t);
-        std::copy(pos, pos + kept, sc.repeats4.begin());
-        repeats4 = kept;
+    if (settling && (settled_from != 0 || twice > 0)) {
+      if (settled_from == 0) {  // every position whose longer n-grams repeat is kept here
+        settled_from = n;
+        grow_to(sc.repeats, kept);
+        std::copy(pos, pos + kept, sc.repeats.begin());
+        repeats = kept;
+        grow_to(sc.longest, t);
       }
-      // longest[i]: the largest level <= 10 whose n-gram at i repeats. An n-gram seen exactly
-      // twice, at p < q, is seen at no other position for any longer n-gram either: the
-      // (n+j)-gram at p repeats exactly when the j tokens after the two occurrences are equal.
-      // The pairs are found in one pass (pair_up pairs the two calls on a slot counted twice) and
-      // compared in another, both without branches.
+      // longest[i]: the largest level <= 10 whose n-gram at i repeats.
       std::uint8_t* longest = sc.longest.data();
-      std::uint32_t* pair_first = sc.pair_first.data();
-      std::uint32_t* pair_second = sc.pair_second.data();
-      std::size_t pairs = 0;
-      for (std::size_t k = 0; k < kept; ++k) {
-        const std::uint32_t q = pos[k];
-        longest[q] = static_cast<std::uint8_t>(n);
-        const CountTable::Pairing pairing = sc.table.pair_up(slot[k], q);
-        pair_first[pairs] = static_cast<std::uint32_t>(pairing.first_pos);
-        pair_second[pairs] = q;
-        pairs += pairing.second;
-      }
-      for (std::size_t k = 0; k < pairs; ++k) {
-        const std::size_t p = pair_first[k], q = pair_second[k];
-        longest[p] = longest[q] = static_cast<std::uint8_t>(equal_run(hash, p, q, t));
-      }
+      for (std::size_t k = 0; k < kept; ++k) longest[pos[k]] = static_cast<std::uint8_t>(n);
+      if (twice > 0) settle_pairs(sc, kept, hash, t);
     }
     // Next level: an (n+1)-gram at i can repeat only if the n-grams at i and i+1 both do, that
     // is when i + 1 follows i in the kept list (i + 1 < m holds then: it is an n-gram position),
-    // and is left to the table only if the n-gram at i goes on. Its key is the pair of their
-    // slots.
+    // and is left to the table only if the n-gram at i goes on (seen three times or more, when
+    // this level settled pairs). Its key is the pair of their slots.
     std::uint64_t* next_key = sc.next_keys.data();
+    const bool pairs_settled = twice > 0;
     candidates = 0;
     for (std::size_t k = 0; k + 1 < kept; ++k) {
       pos[candidates] = pos[k];
       next_key[candidates] = std::uint64_t(slot[k]) << 32 | slot[k + 1];
-      candidates += (pos[k + 1] == pos[k] + 1) & (!settling || more[k]);
+      candidates += (pos[k + 1] == pos[k] + 1) & (!pairs_settled || sc.table.count_at(slot[k]) >= 3);
     }
     keys = next_key;
   }
 
-  // Levels 5..10: the characters covered by any repeated n-gram, each character counted once.
-  // Every position whose 5-gram or longer repeats is in level 4's kept list, in order, with its
-  // longest; each level keeps those of the level before whose n-gram still repeats.
-  if (repeats4 > 0) {
+  // The levels after the first that settled pairs: the characters covered by any repeated
+  // n-gram, each character counted once. Every position whose longer n-grams repeat is in that
+  // level's kept list, in order, with its longest; each level keeps those of the level before
+  // whose n-gram still repeats.
+  if (settled_from != 0) {
     std::uint32_t* pos = sc.positions.data();
-    std::copy_n(sc.repeats4.begin(), repeats4, pos);
-    std::size_t count = repeats4;
+    std::copy_n(sc.repeats.begin(), repeats, pos);
+    std::size_t count = repeats;
     const std::uint8_t* longest = sc.longest.data();
-    for (std::size_t n = 5; n <= kMaxN; ++n) {
+    for (std::size_t n = std::max<std::size_t>(5, settled_from + 1); n <= kMaxN; ++n) {
       std::size_t kept = 0;
       for (std::size_t k = 0; k < count; ++k) {
         pos[kept] = pos[k];

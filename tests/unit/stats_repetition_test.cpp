@@ -254,6 +254,11 @@ TEST_CASE("repetition matches its definition where an n-gram occurs exactly twic
              "a 4-gram three times, its 5- and 6-grams twice");
   check_same(tokens_of_ids({0, 1, 2, 3, 4, 5, 6, 9, 0, 1, 2, 3, 4, 5, 6, 9, 0, 1, 2, 3, 7, 8}),
              "q a b c three times, a b c d twice");
+  // No 4-gram seen exactly twice, so the first n-gram seen twice is the 5-gram "1 2 3 4 5"
+  // (pairs are settled from level 5 on; levels up to 5 take their coverage from the kept list).
+  check_same(tokens_of_ids({1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 100, 1, 2,  3,  4,  6,  101, 7, 2, 3, 4, 5,
+                            8, 9, 10, 11, 12, 102, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, 103}),
+             "the first n-gram seen twice is a 5-gram");
 }
 
 TEST_CASE("the SimHash matches its definition on random lines", "[stats][repetition]") {
