@@ -188,22 +188,32 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
     const bool settling = n >= kSettleFrom;
     std::size_t kept = 0;
     std::size_t twice = 0;  // kept positions whose n-gram is seen exactly twice (when settling)
-    const auto keep = [&](auto position_of, auto count_twice) {
+    // Levels 2..4: the most frequent n-gram (ties: the one that occurs first), found on the way.
+    std::uint32_t best_count = 1, best_slot = kNotCounted;
+    const auto keep = [&](auto position_of, auto count_twice, auto find_best) {
       for (std::size_t k = 0; k < candidates; ++k) {
         pos[kept] = position_of(k);
         slot[kept] = slot[k];
         const std::uint32_t c = sc.table.count_at(slot[k]);
         kept += c >= 2;
         if constexpr (decltype(count_twice)::value) twice += c == 2;
+        if constexpr (decltype(find_best)::value) {
+          if (c > best_count) {
+            best_count = c;
+            best_slot = slot[k];
+          }
+        }
       }
     };
     const auto listed = [pos](std::size_t k) { return pos[k]; };
     if (n == 1) {  // level 1's candidates are all positions, so k is the position: no list
-      keep([](std::size_t k) { return static_cast<std::uint32_t>(k); }, std::false_type{});
+      keep([](std::size_t k) { return static_cast<std::uint32_t>(k); }, std::false_type{}, std::false_type{});
     } else if (!settling) {
-      keep(listed, std::false_type{});
+      keep(listed, std::false_type{}, std::true_type{});
+    } else if (n <= 4) {
+      keep(listed, std::true_type{}, std::true_type{});
     } else {
-      keep(listed, std::true_type{});
+      keep(listed, std::true_type{}, std::false_type{});
     }
 
     if (n == 1) {
@@ -226,16 +236,8 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
       }
       stats.unigram_entropy = std::log(double(t)) - sum_c_ln_c / double(t);
     } else if (n <= 4 && kept > 0) {
-      // The most frequent n-gram (ties: the one that occurs first), and the characters its
-      // occurrences cover (overlapping occurrences, "x y x y x", count once).
-      std::uint32_t best_count = 0, best_slot = kNotCounted;
-      for (std::size_t k = 0; k < kept; ++k) {
-        const std::uint32_t c = sc.table.count_at(slot[k]);
-        if (c > best_count) {
-          best_count = c;
-          best_slot = slot[k];
-        }
-      }
+      // The characters the most frequent n-gram's occurrences cover (overlapping occurrences,
+      // "x y x y x", count once).
       r.top_ngram_char_frac[n - 2] =
           covered_chars(sc, kept, n, [&](std::size_t k) { return slot[k] == best_slot; }) / token_chars;
     } else if (n >= 5 && settled_from == 0) {
