@@ -118,7 +118,7 @@ const std::vector<std::string>& cjk_runs() {
     std::vector<std::string> found;
     std::size_t begin = 0, chars = 0;
     for (std::size_t i = 0; i <= text.size();) {
-      const DecodedChar d = i < text.size() ? decode_utf8(text, i) : DecodedChar{0, 1};
+      const DecodedChar d = i < text.size() ? decode_utf8(text, i) : DecodedChar{0, 1, false};
       if (i < text.size() && (stats_detail::char_class(bmp, d.cp) & stats_detail::kCjkToken)) {
         if (chars++ == 0) begin = i;
       } else {

@@ -123,7 +123,7 @@ TEST_CASE("The dictionary path takes runs of common Han ideographs and nothing e
   // text pass never hands such runs over, but the function takes any bytes) is declined too.
   const char* not_three_byte[] = {
       "中\xC3\xA9",         // a two-byte character: 5 bytes
-      "中\xC3\xA9a",        // two-byte and one-byte characters filling 6 bytes
+      "中\xC3\xA9" "a",     // two-byte and one-byte characters filling 6 bytes
       "中\xE4\xB8\x41",     // a sequence cut short by an ASCII byte
       "\xB8\xAD\xE4中",     // continuation bytes first
   };
