@@ -22,10 +22,6 @@ std::string base64_encode(std::string_view bytes);
 // The number JsonWriter::value(double) writes for d (rounded to 6 decimals), so code that must
 // agree with a value read back from JSON can round the same way.
 double json_rounded(double d);
-// Writes a value json_rounded() returned to out (room for 32 characters) exactly as fmt's "{}"
-// (shortest round-trip form) would, when that form is plain fixed notation (0, and 1e-4 <= |x| <
-// 1e9); returns its length, or 0 when the value is left to fmt. A unit test compares the two.
-std::size_t format_rounded_fixed(double x, char* out);
 // Room format_json_number needs.
 inline constexpr std::size_t kJsonNumberRoom = 32;
 // Writes d to out (kJsonNumberRoom characters) exactly as JsonWriter::value(double) does and
