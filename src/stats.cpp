@@ -111,14 +111,6 @@ bool is_bullet_glyph(char32_t cp) {
   }
 }
 
-// decode_utf8_before with its ASCII case inline (a line nearly always ends in ASCII: '.', a
-// letter); the same answer, without a call.
-DecodedChar char_before(std::string_view s, std::size_t pos) {
-  const auto c = static_cast<unsigned char>(s[pos - 1]);
-  if (c < 0x80) return {c, 1, true};
-  return decode_utf8_before(s, pos);
-}
-
 // Trims horizontal space and invisible characters (the same characters is_blank ignores).
 std::string_view trim_blankish(std::string_view s, const std::uint16_t* bmp) {
   std::size_t b = 0, e = s.size();
@@ -128,7 +120,7 @@ std::string_view trim_blankish(std::string_view s, const std::uint16_t* bmp) {
     b += d.length;
   }
   while (e > b) {
-    const DecodedChar d = char_before(s, e);
+    const DecodedChar d = decode_utf8_before(s, e);
     if (!(char_class(bmp, d.cp) & kBlankish)) break;
     e -= d.length;
   }
@@ -783,10 +775,10 @@ class TextPass {
     const bool ellipsis = t.ends_with("...") || t.ends_with("\xE2\x80\xA6");
     s_.ellipsis_lines += ellipsis;
     std::size_t e = t.size();
-    DecodedChar last = char_before(t, e);
+    DecodedChar last = decode_utf8_before(t, e);
     for (int closers = 0; closers < 3 && e > last.length && is_closer(last.cp); ++closers) {
       e -= last.length;
-      last = char_before(t, e);
+      last = decode_utf8_before(t, e);
     }
     s_.terminal_punct_lines += !ellipsis && is_terminal(last.cp);
     const DecodedChar first = decode_utf8(t, 0);

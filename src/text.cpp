@@ -35,7 +35,7 @@ DecodedChar decode_utf8_multibyte(std::string_view s, std::size_t pos) noexcept 
   return {cp, need + 1, true};
 }
 
-DecodedChar decode_utf8_before(std::string_view s, std::size_t pos) noexcept {
+DecodedChar decode_utf8_before_multibyte(std::string_view s, std::size_t pos) noexcept {
   // Walk back over at most three continuation bytes and accept the lead only if it decodes to
   // exactly the bytes up to pos; otherwise the byte before pos stands alone as U+FFFD.
   const std::size_t lo = pos >= 4 ? pos - 4 : 0;

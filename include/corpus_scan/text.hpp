@@ -43,8 +43,16 @@ inline DecodedChar decode_utf8(std::string_view s, std::size_t pos) noexcept {
   return decode_utf8_multibyte(s, pos);
 }
 
-// The code point that ends just before `pos` (same tolerance rules as decode_utf8).
-DecodedChar decode_utf8_before(std::string_view s, std::size_t pos) noexcept;
+DecodedChar decode_utf8_before_multibyte(std::string_view s, std::size_t pos) noexcept;
+
+// The code point that ends just before `pos`, 0 < pos <= s.size() (same tolerance rules as
+// decode_utf8). Inline for the ASCII case: lines and words nearly always end in ASCII ('.', a
+// letter), and a byte below 0x80 is a whole code point whatever precedes it.
+inline DecodedChar decode_utf8_before(std::string_view s, std::size_t pos) noexcept {
+  const auto c = static_cast<unsigned char>(s[pos - 1]);
+  if (c < 0x80) return {c, 1, true};
+  return decode_utf8_before_multibyte(s, pos);
+}
 
 // Writes cp's UTF-8 form (1-4 bytes) to out and returns its length.
 std::size_t encode_utf8(char32_t cp, unsigned char out[4]) noexcept;

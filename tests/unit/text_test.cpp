@@ -158,6 +158,30 @@ TEST_CASE("decode_utf8_before finds the code point ending at a position", "[text
   CHECK_FALSE(decode_utf8_before(bad, 2).valid);
 }
 
+TEST_CASE("decode_utf8_before reads back the character decode_utf8 read forward, valid or not", "[text]") {
+  // At every character boundary of random mixtures (ASCII, 2-4 byte characters, stray, overlong,
+  // truncated and out-of-range bytes), the character read backward is the one read forward last.
+  static const char* const kPieces[] = {"a", ".", " ", "\xC3\xA9", "\xE4\xB8\xAD", "\xE2\x80\x99", "\xF0\x9F\x98\x80",
+                                        "\xE4\xB8", "\x80", "\xFF", "\xED\xA0\x80", "\xC0\xAF", "\xF4\x90\x80\x80",
+                                        "\xC3\xA9\xA9", "\xF0\x9F\x98"};
+  Lcg next{4242};
+  std::size_t non_ascii = 0;
+  for (int k = 0; k < 5000; ++k) {
+    const std::string s = random_pieces(next, kPieces, 24, 15);
+    for (std::size_t i = 0; i < s.size();) {
+      const DecodedChar forward = decode_utf8(s, i);
+      i += forward.length;
+      const DecodedChar backward = decode_utf8_before(s, i);
+      INFO(k << " at " << i);
+      CHECK(backward.cp == forward.cp);
+      CHECK(backward.length == forward.length);
+      CHECK(backward.valid == forward.valid);
+      non_ascii += forward.cp >= 0x80;
+    }
+  }
+  CHECK(non_ascii > 10000);
+}
+
 TEST_CASE("split_lines handles LF, CRLF, lone CR and a missing final terminator", "[text]") {
   const std::string s = "a\nb\r\nc\rd";
   const auto lines = split_lines(s);
