@@ -127,7 +127,8 @@ std::string_view trim_blankish(std::string_view s, const std::uint16_t* bmp) {
   return s.substr(b, e - b);
 }
 
-// Set bits of a 16-bit mask, by table: x86-64's baseline has no popcount instruction.
+// Set bits of a 16-bit mask, by table: x86-64's baseline has no popcount instruction. Two loads
+// and an add; blocks::bit_count's 64-bit SWAR here cost +44K instructions on /tmp/pc8 (measured).
 unsigned bit_count16(std::uint32_t m) {
   static constexpr std::array<std::uint8_t, 256> kBits = [] {
     std::array<std::uint8_t, 256> t{};
