@@ -78,15 +78,13 @@ void append_utf8(std::string& out, char32_t cp) {
   out.append(reinterpret_cast<const char*>(bytes), encode_utf8(cp, bytes));
 }
 
-namespace {
-
-// Code points as decode_utf8 reads them, one character at a time (ASCII runs eight bytes at a
-// time): count_code_points from the first 16 bytes that are not all ASCII on.
-std::size_t count_code_points_walk(std::string_view s) noexcept {
+// (Proving whole lines valid UTF-8 with 64-byte masks and counting their non-continuation bytes
+// was measured and dropped: ~200 instructions a block, more than this walk over these lines.)
+std::size_t count_code_points(std::string_view s) noexcept {
   std::size_t chars = 0;
   std::size_t i = 0;
   while (i < s.size()) {
-    const std::size_t ascii = ascii_prefix(s.substr(i));
+    const std::size_t ascii = blocks::ascii_prefix(s.substr(i));
     chars += ascii;
     i += ascii;
     if (i == s.size()) break;
@@ -96,35 +94,15 @@ std::size_t count_code_points_walk(std::string_view s) noexcept {
   return chars;
 }
 
-}  // namespace
-
-// Most lines are ASCII: they are read 16 bytes at a time up to the first chunk with a byte >= 0x80
-// (the eight-byte scan of the walk cost twice the instructions), and a line with none is its size.
-// From the chunk with one on, the walk decodes each non-ASCII character as decode_utf8 does.
-// (Proving whole lines valid UTF-8 with 64-byte masks and counting their non-continuation bytes
-// was measured and dropped: ~200 instructions a block, more than the walk over these lines.)
-std::size_t count_code_points(std::string_view s) noexcept {
-  using namespace blocks;
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const std::size_t n = s.size();
-  if (n < 16) return count_code_points_walk(s);
-  const auto high = [&](std::size_t at) { return bits16(reinterpret_cast<Mask>(load(p + at))) != 0; };
-  std::size_t i = 0;
-  for (; i + 16 <= n; i += 16)
-    if (high(i)) return i + count_code_points_walk(s.substr(i));
-  // the 0-15 bytes after the last whole chunk, as the top of the line's last 16
-  return high(n - 16) ? i + count_code_points_walk(s.substr(i)) : n;
-}
-
 std::size_t valid_utf8_prefix(std::string_view s) noexcept {
-  std::size_t i = ascii_prefix(s);
+  std::size_t i = blocks::ascii_prefix(s);
   while (i < s.size()) {
     const DecodedChar d = decode_utf8(s, i);
     if (!d.valid) return i;
     i += d.length;
-    // Only a return to ASCII calls for the eight-byte scan: Chinese text is decoded character
+    // Only a return to ASCII calls for the 16-byte scan: Chinese text is decoded character
     // after character, not scanned once per character for an ASCII run that is not there.
-    if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) i += ascii_prefix(s.substr(i));
+    if (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) i += blocks::ascii_prefix(s.substr(i));
   }
   return i;
 }

@@ -4,9 +4,7 @@
 // (normally SourceText::text). Nothing in this header allocates or keeps a reference.
 #pragma once
 
-#include <bit>
 #include <cstdint>
-#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,30 +56,8 @@ inline DecodedChar decode_utf8_before(std::string_view s, std::size_t pos) noexc
 std::size_t encode_utf8(char32_t cp, unsigned char out[4]) noexcept;
 void append_utf8(std::string& out, char32_t cp);
 
-// Length of the ASCII prefix of s, eight bytes at a time (most bytes of these dumps are ASCII).
-inline std::size_t ascii_prefix(std::string_view s) noexcept {
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t chunk;
-    std::memcpy(&chunk, s.data() + i, 8);
-    // The first high bit is the first non-ASCII byte (little-endian: the lowest set bit).
-    if (const std::uint64_t high = chunk & 0x8080808080808080ull) return i + static_cast<std::size_t>(std::countr_zero(high)) / 8;
-  }
-  if (s.size() >= 8) {
-    // The 0-7 bytes left are the top ones of the last eight (a byte loop there mispredicted at
-    // its exit on most lines): the seen bytes are shifted out and a high bit put just past the end.
-    const std::size_t rest = s.size() - i;
-    std::uint64_t chunk;
-    std::memcpy(&chunk, s.data() + s.size() - 8, 8);
-    const std::uint64_t high = (((chunk & 0x8080808080808080ull) >> (8 * (7 - rest))) >> 8) | (std::uint64_t{0x80} << (8 * rest));
-    return i + static_cast<std::size_t>(std::countr_zero(high)) / 8;
-  }
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-  return i;
-}
-
-// Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD): bytes are read 16 at
-// a time up to the first non-ASCII one, and from there only the non-ASCII characters are decoded.
+// Code points of s as decode_utf8 reads it (an invalid byte is one U+FFFD): ASCII runs are measured
+// 16 bytes at a time (blocks::ascii_prefix), and only the non-ASCII characters are decoded.
 std::size_t count_code_points(std::string_view s) noexcept;
 
 // Length of the longest valid UTF-8 prefix of s.

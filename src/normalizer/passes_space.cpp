@@ -17,7 +17,7 @@
 namespace corpus_scan::normalizer {
 
 void find_invalid_utf8(std::string_view text, std::vector<Pending>& out) {
-  std::size_t i = ascii_prefix(text);
+  std::size_t i = blocks::ascii_prefix(text);
   i += valid_utf8_prefix(text.substr(i));
   while (i < text.size()) {
     std::size_t j = i;
@@ -63,7 +63,7 @@ bool surely_nfc(std::string_view text) noexcept {
   static InertTable table;
   std::size_t i = 0;
   while (i < text.size()) {
-    i += ascii_prefix(text.substr(i));
+    i += blocks::ascii_prefix(text.substr(i));
     if (i == text.size()) break;
     // U+4000-9FFF (CJK letters, lead bytes E4-E9, where any two continuation bytes are valid) are
     // all inert (tests/unit/normalizer_fast_test.cpp asks ICU for each): Chinese text is checked

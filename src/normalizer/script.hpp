@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string_view>
 
+#include "byte_blocks.hpp"
 #include "corpus_scan/text.hpp"
 
 namespace corpus_scan::normalizer {
@@ -46,7 +47,7 @@ inline constexpr bool is_u4000_9fff(unsigned lead, unsigned b1, unsigned b2) noe
   return lead >= 0xE4 && lead <= 0xE9 && (b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80;
 }
 
-// Whether s is all ASCII (text.hpp's ascii_prefix reads it eight bytes at a time).
-inline bool all_ascii(std::string_view s) noexcept { return ascii_prefix(s) == s.size(); }
+// Whether s is all ASCII (blocks::ascii_prefix reads it 16 bytes at a time).
+inline bool all_ascii(std::string_view s) noexcept { return blocks::ascii_prefix(s) == s.size(); }
 
 }  // namespace corpus_scan::normalizer

@@ -339,7 +339,7 @@ TEST_CASE("fast paths: text the NFC shortcut passes is NFC by ICU's quick check"
   REQUIRE(U_SUCCESS(status));
   std::size_t passed = 0, valid_non_ascii = 0;
   for (const std::string& line : sample_lines()) {
-    if (ascii_prefix(line) == line.size()) continue;
+    if (blocks::ascii_prefix(line) == line.size()) continue;
     valid_non_ascii += valid_utf8_prefix(line) == line.size();
     if (!normalizer::surely_nfc(line)) continue;
     ++passed;

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <random>
 
+#include "byte_blocks.hpp"
 #include "splitter_internal.hpp"
 #include "test_util.hpp"
 
@@ -221,7 +222,7 @@ TEST_CASE("title_marks at block edges and line ends", "[splitter][lines]") {
   }
 }
 
-TEST_CASE("ascii_prefix (text.hpp) is the run of bytes under 0x80 that starts the line", "[splitter][lines]") {
+TEST_CASE("ascii_prefix (byte_blocks.hpp) is the run of bytes under 0x80 that starts the line", "[splitter][lines]") {
   const auto by_byte = [](std::string_view s) {
     std::size_t i = 0;
     while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
@@ -229,17 +230,17 @@ TEST_CASE("ascii_prefix (text.hpp) is the run of bytes under 0x80 that starts th
   };
   for (const std::string& line : repository_lines()) {
     INFO("line: " << line);
-    REQUIRE(ascii_prefix(line) == by_byte(line));
+    REQUIRE(blocks::ascii_prefix(line) == by_byte(line));
   }
   // every length to 40, with the first high byte at every place, in the chunks and in the tail
   for (std::size_t n = 0; n <= 40; ++n) {
     const std::string ascii(n, 'a');
-    REQUIRE(ascii_prefix(ascii) == n);
+    REQUIRE(blocks::ascii_prefix(ascii) == n);
     for (std::size_t at = 0; at < n; ++at) {
       std::string s = ascii;
       s[at] = static_cast<char>(0xE4);
       if (at + 1 < n) s[n - 1] = static_cast<char>(0x80);
-      REQUIRE(ascii_prefix(s) == at);
+      REQUIRE(blocks::ascii_prefix(s) == at);
     }
   }
 }
