@@ -3,6 +3,7 @@
 #include "byte_blocks.hpp"
 #include "corpus_scan/text.hpp"
 #include "normalizer/script.hpp"
+#include "normalizer/word_sites.hpp"
 
 namespace corpus_scan::normalizer {
 
@@ -147,7 +148,8 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
   // A capital that starts the line follows nothing, so neither a mark nor ')': counted as after a
   // space, it is settled by the masks (most lines start with one; it was a visit per line).
   std::uint64_t carry_plain = 1;
-  std::uint64_t carry_w = 0, carry_dot_space = 0, carry_w_dot = 0, carry_han = 0, carry_high = 0;
+  std::uint64_t carry_han = 0, carry_high = 0;
+  DomainGaps domain_gaps;
   std::uint64_t stray_continuation = 0;  // a byte 80-BF after an ASCII byte or at the line's start
   std::uint64_t double_space = 0, dot_space = 0, space_dot = 0, upper_lower = 0, before_upper = 0, domain_gap = 0;
   Mask control{};
@@ -197,7 +199,8 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
     before_upper |= shift_in(lower, carry_lower) & upper;
     rare |= upper & ~shift_in(letter | space, carry_plain);
     // Where split-domain looks: ". " then a-z, or "w. " ("www. Xinhua"); most ". " start a sentence.
-    domain_gap |= (shift_in(dot_then_space, carry_dot_space) & lower) | (shift_in(shift_in(w, carry_w) & dot, carry_w_dot) & space);
+    const DomainGaps::Sites sites = domain_gaps.next(dot_then_space, dot, space, lower, w);
+    domain_gap |= sites.lower_after | sites.w_space;
     // A Han letter is one token to the loop gate: a bit at its middle byte, which the bytes beside
     // it (lead and continuation bytes) never join. (A lead byte whose letter the gate cannot
     // read is kOtherLead, and then the gate reads no mask.)

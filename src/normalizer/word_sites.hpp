@@ -63,12 +63,28 @@ void for_each_inner_capital(std::string_view text, Visit visit) {
   }
 }
 
-// The ". " (at pos) that find_split_domain could join, in order: an edit needs a lowercase
-// suffix after the space (kDomainSuffixes are all lowercase) or "www. " and a letter, so only a
-// ". " followed by a-z, and "w. " followed by anything, is visited (the visit decides, as
-// before). Nearly every line has ". " before a capital; finding each one with memchr and then
-// rejecting it cost a call and a mispredicted branch per sentence. Bit k of a block's mask is
-// its byte k, the byte after the ". ", so pos = base + k - 2.
+// Where split-domain can act, block by block from a line's masks (bit k: byte k of the block):
+// an edit needs a lowercase suffix after the space (kDomainSuffixes are all lowercase) or "www. "
+// and a letter, so a ". " followed by a-z, and "w. " followed by anything (the pass decides).
+// The screen (screen.cpp) flags a line that has one; for_each_domain_gap visits them. The carries
+// hold the masks' last bits from the block before.
+struct DomainGaps {
+  struct Sites {
+    std::uint64_t lower_after;  // the a-z after a ". "
+    std::uint64_t w_space;      // the space of a "w. " (what follows it may be in the next block)
+  };
+  std::uint64_t carry_gap = 0, carry_w = 0, carry_w_dot = 0;
+  // dot_space: the spaces of ". " (the screen has them already).
+  Sites next(std::uint64_t dot_space, std::uint64_t dot, std::uint64_t space, std::uint64_t lower, std::uint64_t w) noexcept {
+    using blocks::shift_in;
+    return {shift_in(dot_space, carry_gap) & lower, shift_in(shift_in(w, carry_w) & dot, carry_w_dot) & space};
+  }
+};
+
+// Calls visit(pos), in order, for each ". " at pos that DomainGaps finds and that a byte follows.
+// Nearly every line has ". " before a capital; finding each one with memchr and then rejecting it
+// cost a call and a mispredicted branch per sentence. Bit k of a block's mask is its byte k, the
+// byte after the ". ", so pos = base + k - 2.
 template <class Visit>
 void for_each_domain_gap(std::string_view text, Visit visit) {
   struct Classes {
@@ -77,7 +93,8 @@ void for_each_domain_gap(std::string_view text, Visit visit) {
       dot |= o.dot << shift, space |= o.space << shift, lower |= o.lower << shift, w |= o.w << shift;
     }
   };
-  std::uint64_t carry_dot = 0, carry_w = 0, carry_gap = 0, carry_w_dot = 0, carry_w_gap = 0;
+  std::uint64_t carry_dot = 0, carry_w_space = 0;
+  DomainGaps gaps;
   for (blocks::Blocks block(text); block.next();) {
     using namespace blocks;
     Classes c = classify64<Classes>(block.data(), [](Bytes x) {
@@ -86,14 +103,11 @@ void for_each_domain_gap(std::string_view text, Visit visit) {
     });
     const unsigned skip = block.skip();
     c.dot >>= skip, c.space >>= skip, c.lower >>= skip, c.w >>= skip;
-    const std::uint64_t w_dot = shift_in(c.w, carry_w) & c.dot;
-    const std::uint64_t gap = shift_in(c.dot, carry_dot) & c.space;      // the space of ". "
-    const std::uint64_t w_gap = shift_in(w_dot, carry_w_dot) & c.space;  // the space of "w. "
-    // Any byte of the line after "w. " (the visit rejects what is no letter).
-    std::uint64_t hits = (shift_in(gap, carry_gap) & c.lower) | (shift_in(w_gap, carry_w_gap) & block.valid());
+    const DomainGaps::Sites sites = gaps.next(shift_in(c.dot, carry_dot) & c.space, c.dot, c.space, c.lower, c.w);
+    // The byte after "w. ", whatever it is, when the line has one.
+    std::uint64_t hits = sites.lower_after | (shift_in(sites.w_space, carry_w_space) & block.valid());
     for (; hits != 0; hits &= hits - 1) visit(block.base() + static_cast<std::size_t>(__builtin_ctzll(hits)) - 2);
   }
 }
-
 
 }  // namespace corpus_scan::normalizer
