@@ -38,20 +38,23 @@ class LoopGate {
   // base + k of the line, for the bytes of this block not fed before.
   void block(std::uint64_t alnum, std::size_t base) noexcept {
     const std::uint64_t before = blocks::shift_in(alnum, carry_alnum_);
-    std::uint64_t starts = alnum & ~before, ends = ~alnum & before;
-    // Starts and ends alternate; an end before this block's first start closes the token
-    // carried over from the blocks before.
-    if (ends != 0 && (starts == 0 || __builtin_ctzll(ends) < __builtin_ctzll(starts))) {
-      token(last_start_, base + static_cast<std::size_t>(__builtin_ctzll(ends)));
-      ends &= ends - 1;
+    const std::uint64_t ends = ~alnum & before;
+    // Starts and ends alternate. A token left open by the blocks before counts as a start at bit 0
+    // (that byte then has no start bit of its own) whose position is last_start_: chosen by a
+    // select, not a branch, as whether a block starts inside a word is a coin toss per block.
+    const std::uint64_t carried = before & 1;
+    std::uint64_t starts = (alnum & ~before) | carried;
+    const auto start_at = [&] { return base + static_cast<std::size_t>(__builtin_ctzll(starts | (std::uint64_t{1} << 63))); };
+    const std::size_t first = start_at();
+    std::size_t b = (last_start_ & (0 - carried)) | (first & (carried - 1));
+    for (std::uint64_t e = ends; e != 0; e &= e - 1) {
+      token(b, base + static_cast<std::size_t>(__builtin_ctzll(e)));
+      starts &= starts - 1;
+      b = start_at();
     }
-    for (; ends != 0; ends &= ends - 1, starts &= starts - 1)
-      token(base + static_cast<std::size_t>(__builtin_ctzll(starts)), base + static_cast<std::size_t>(__builtin_ctzll(ends)));
-    // A token left open runs into the next block. Whether one is left is a coin toss per block:
-    // a select, not a branch (the ctz of an empty mask is never used).
-    const std::size_t open = base + static_cast<std::size_t>(__builtin_ctzll(starts | (std::uint64_t{1} << 63)));
-    const std::size_t keep = static_cast<std::size_t>(0) - static_cast<std::size_t>(starts == 0);
-    last_start_ = (last_start_ & keep) | (open & ~keep);
+    // A token left open runs into the next block from b (the ctz of an empty mask is never used:
+    // then no token is open).
+    last_start_ = b;
     maybe_ |= hit();
   }
 
