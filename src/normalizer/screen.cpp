@@ -30,6 +30,8 @@ std::uint32_t neighbour_triggers(std::string_view text, std::size_t i) noexcept 
     if (is_sentence_mark(before)) t |= kPunctUpper;
   } else if (c == '?') {
     if (after == '?') t |= kDoubleQuestion;
+  } else if (c == ':') {
+    if (before >= '0' && before <= '9' && after == ' ') t |= kDigitGap;  // "8: 00"
   } else if (before == ' ' || after == ' ') {  // ' or `
     t |= kSpacedQuote;
   }
@@ -44,16 +46,15 @@ bool ordinal_suffix_at(std::string_view text, std::size_t k) noexcept {
   return suffix && !(next >= 'a' && next <= 'z');
 }
 
-// Whether the byte at text[i], just after a digit, is the space or colon of a split clock time
-// or ordinal: "8 : 00", "8  :00", "8: 00", "14 th", "1 st", "2 nd", "3 rd" (find_split_number).
+// Whether the space at text[i], just after a digit, is that of a split clock time or ordinal:
+// "8 : 00", "8  :00", "14 th", "1 st", "2 nd", "3 rd" (find_split_number; "8: 00" is found at
+// its colon, see neighbour_triggers).
 // An ordinal's suffix is read whole, with the boundary after it, as the pass reads it: a trigger
 // on any s, n, r or t ("5 stars", "10 times", "2 new") ran the pass on one line in sixteen
 // (/tmp/pc8: 292 runs for 13 edits).
 std::uint32_t digit_gap_at(std::string_view text, std::size_t i) noexcept {
   const unsigned after = byte_at(text, i + 1);
-  bool gap = false;
-  if (text[i] == ':') gap = after == ' ';
-  if (text[i] == ' ') gap = after == ' ' || after == ':' || ordinal_suffix_at(text, i + 1);
+  const bool gap = after == ' ' || after == ':' || ordinal_suffix_at(text, i + 1);
   return gap ? std::uint32_t{kDigitGap} : std::uint32_t{0};
 }
 
@@ -140,8 +141,8 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
   // Four byte classes become bit masks over each 64-byte block; a byte pair (previous, current)
   // is the previous byte's mask moved one byte on (shift_in) ANDed with the current byte's.
   // Control and non-ASCII bytes only matter as "any", so their compares accumulate in vector
-  // registers (bytes a last block re-reads count again, harmlessly). Quotes, '?', capitals after
-  // a mark, the byte after a number and non-ASCII lead bytes are rare in text: their neighbours
+  // registers (bytes a last block re-reads count again, harmlessly). Quotes, '?', ':', capitals
+  // after a mark, a space after a number and non-ASCII lead bytes are rare in text: their neighbours
   // are read one by one. (Fewer masks per block was the speed-up: each costs a compare, a
   // movemask and the shifts that join the four quarters.)
   std::uint64_t carry_space = 0, carry_dot = 0, carry_digit = 0, carry_upper = 0, carry_lower = 0;
@@ -168,7 +169,7 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
       digit |= bits16(in_range(x, '0', '9')) << shift;
       upper |= bits16(in_range(x, 'A', 'Z')) << shift;
       letter |= bits16(in_range(x | splat(0x20), 'a', 'z')) << shift;
-      rare |= bits16(eq('\'') | eq('`') | eq('?')) << shift;
+      rare |= bits16(eq('\'') | eq('`') | eq('?') | eq(':')) << shift;
       control |= (x < splat(0x20)) | eq(0x7F);
       block_high |= x;
     }
@@ -207,8 +208,10 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
     if (alnum_blocks) (*alnum_blocks)[base / 64] = letter | digit | shift_in(han, carry_han);
     // Valid UTF-8 needs no repair pass: see valid_char_at for the lead bytes.
     stray_continuation |= high_bits & ~lead & ~shift_in(high_bits, carry_high);
-    // The byte after each number: split-number needs a space or colon there, and one more byte.
-    for (std::uint64_t gaps = shift_in(digit, carry_digit) & ~digit & block.valid(); gaps != 0; gaps &= gaps - 1)
+    // A space after a number: split-number needs it or a colon there (the colon, rarer than
+    // numbers, is one of the rare bytes), and one more byte. Visiting every number's end
+    // mispredicted the loop in most blocks with a number.
+    for (std::uint64_t gaps = shift_in(digit, carry_digit) & space; gaps != 0; gaps &= gaps - 1)
       found |= digit_gap_at(text, base + static_cast<std::size_t>(__builtin_ctzll(gaps)));
     for (; rare != 0; rare &= rare - 1) found |= neighbour_triggers(text, base + static_cast<std::size_t>(__builtin_ctzll(rare)));
     for (; lead != 0; lead &= lead - 1) found |= lead_triggers(text, base + static_cast<std::size_t>(__builtin_ctzll(lead)));
