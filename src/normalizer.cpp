@@ -69,8 +69,21 @@ std::string_view normalizer::normalize_view(const Normalizer& normalizer, std::s
       options.on(EditKind::Whitespace) && (line.front() == ' ' || line.back() == ' ') && all_ascii(line);
   // It is the first round's whitespace pass, so it marks the text it leaves clean for that pass
   // (the loop's run() skips it until another pass changes the text), whether it found anything.
+  // Its edits are nearly always just the edge spaces: when the line without them (ASCII) holds no
+  // control byte and no two spaces, it has no other run of blanks, so the screen of that text,
+  // which is the pass's output, says so and is the screen of the next passes too. Else the pass
+  // walks the line and its output is screened.
+  std::uint32_t screen = 0;
+  bool screened = false;
   if (whitespace_first) {
-    find_whitespace(line, pending);
+    if (const std::size_t b = line.find_first_not_of(' '); b != std::string_view::npos) {
+      const std::size_t e = line.find_last_not_of(' ') + 1;
+      screen = screen_line(line.substr(b, e - b), &alnum_blocks);
+      screened = (screen & (kControl | kDoubleSpace)) == 0;
+      if (screened && b > 0) pending.push_back({0, b, "", EditKind::Whitespace});
+      if (screened && e < line.size()) pending.push_back({e, line.size(), "", EditKind::Whitespace});
+    }
+    if (!screened) find_whitespace(line, pending);
     if (!pending.empty()) {
       rewrite.apply(pending);
       ++version;
@@ -80,7 +93,7 @@ std::string_view normalizer::normalize_view(const Normalizer& normalizer, std::s
 
   // One look at the bytes says which passes could find anything; a pass that changed the text
   // has the screen redone, so it always describes what the next pass reads.
-  std::uint32_t screen = screen_line(rewrite.text(), &alnum_blocks);
+  if (!screened) screen = screen_line(rewrite.text(), &alnum_blocks);
   auto apply = [&] {
     if (pending.empty()) return;
     rewrite.apply(pending);

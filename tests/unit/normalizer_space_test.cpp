@@ -36,6 +36,18 @@ TEST_CASE("whitespace: indentation, runs, exotic and invisible spaces", "[normal
   });
 }
 
+// An ASCII line with a space at either end has its edge spaces removed before it is screened
+// (normalize_view); what is inside it must still be seen.
+TEST_CASE("whitespace: edge spaces and runs inside the same line", "[normalizer][whitespace]") {
+  check_cases(EditKind::Whitespace, {
+    {"  the first  Purpose of award ", "the first Purpose of award"},
+    {"Article 5  Evaluation index ", "Article 5 Evaluation index"},
+    {" Text\t|\tXia Xiaoyu", "Text | Xia Xiaoyu"},
+    {"   ", ""},
+    {" a b c ", "a b c"},
+  });
+}
+
 TEST_CASE("unicode: NFC by default, NFKC on request, normalized text untouched", "[normalizer][unicode]") {
   check_cases(EditKind::Unicode, {
     // must change (decomposed accents compose)
