@@ -30,11 +30,18 @@ constexpr std::uint32_t word_finish(std::uint64_t h) {  // as MurmurHash3's fmix
   h *= 0xC4CEB9FE1A85EC53ull;
   return static_cast<std::uint32_t>(h ^ (h >> 32));
 }
-// The low k bytes of a chunk, k = 0..8 (a table: the shifts cost four instructions a word).
+// The low k bytes of a chunk, k = 0..8.
 constexpr std::uint64_t keep_bytes(std::size_t k) { return k >= 8 ? ~std::uint64_t{0} : (std::uint64_t{1} << (8 * k)) - 1; }
-constexpr auto kChunkMasks = [] {
-  std::array<std::array<std::uint64_t, 2>, 17> m{};  // [len]: {first chunk, second chunk}
-  for (std::size_t len = 0; len <= 16; ++len) m[len] = {keep_bytes(len), keep_bytes(len > 8 ? len - 8 : 0)};
+// What a word of up to 16 bytes needs from its length, read from one table row: the masks of its
+// two chunks (the shifts cost four instructions a word), whether the second chunk counts (a
+// compare and a negation a word) and the seed (a multiplication).
+struct WordChunks {
+  std::uint64_t first, second, longer, seed;
+};
+constexpr auto kWordChunks = [] {
+  std::array<WordChunks, 17> m{};  // [len]
+  for (std::size_t len = 0; len <= 16; ++len)
+    m[len] = {keep_bytes(len), keep_bytes(len > 8 ? len - 8 : 0), len > 8 ? ~std::uint64_t{0} : 0, len * kWordSeed};
   return m;
 }();
 inline std::uint64_t load_folded(const unsigned char* at) {
@@ -44,14 +51,13 @@ inline std::uint64_t load_folded(const unsigned char* at) {
 }
 
 inline std::uint32_t word_hash(const unsigned char* p, std::size_t len, const unsigned char* readable) {
-  std::uint64_t h = len * kWordSeed;
   if (len <= 16 && readable - p >= 16) {
-    const std::uint64_t one = word_mix(h, load_folded(p) & kChunkMasks[len][0]);
-    const std::uint64_t two = word_mix(one, load_folded(p + 8) & kChunkMasks[len][1]);
-    // (a select, not a branch: GCC keeps the mask arithmetic)
-    const std::uint64_t longer = -static_cast<std::uint64_t>(len > 8);
-    return word_finish(one ^ ((one ^ two) & longer));
+    const WordChunks& c = kWordChunks[len];
+    const std::uint64_t one = word_mix(c.seed, load_folded(p) & c.first);
+    const std::uint64_t two = word_mix(one, load_folded(p + 8) & c.second);
+    return word_finish(one ^ ((one ^ two) & c.longer));  // (a select, not a branch)
   }
+  std::uint64_t h = len * kWordSeed;
   while (len > 0) {
     const std::size_t n = len < 8 ? len : 8;
     std::uint64_t v = 0;
@@ -348,6 +354,12 @@ void tokenize(std::string_view s, TokenVector& tokens, std::string_view text) {
     out = tokens.data() + base;
   };
   constexpr std::size_t kBlockWrites = 64 / 2 + 2;  // words in a block ("a a a ..."), and one from before
+  // A word of three letters or more (`long_word`), or of any length (`word`).
+  auto long_word = [&](std::size_t begin, std::size_t len) {
+    const std::uint32_t h = word_hash(p + begin, len, readable);
+    out[kept] = h & ~kHanTokenBit;
+    kept += !((len <= kLongestStopword) & kStopwordSet.contains(h));
+  };
   auto word = [&](std::size_t begin, std::size_t end) {
     const std::size_t len = end - begin;
     const std::uint32_t h = word_hash(p + begin, len, readable);
@@ -398,11 +410,12 @@ void tokenize(std::string_view s, TokenVector& tokens, std::string_view text) {
       const std::uint64_t open = starts & (std::uint64_t{1} << last) & (std::uint64_t{0} - (inside >> 63));
       word_begin = open != 0 ? off + last : word_begin;
       // Words under three letters are never kept: only starts followed by two more bytes in the
-      // word are visited (the last two bytes of a block cannot tell, so they are always visited).
-      const std::uint64_t long_starts = starts & ~open & (((inside >> 1) & (inside >> 2)) | (std::uint64_t{3} << 62));
+      // word are visited. (A start at bit 62 or 63 is the open word's, or that of a word under
+      // three letters: none is visited, and every word visited has three letters or more.)
+      const std::uint64_t long_starts = starts & ~open & (inside >> 1) & (inside >> 2);
       for (std::uint64_t st = long_starts; st != 0; st &= st - 1) {
         const unsigned b = static_cast<unsigned>(__builtin_ctzll(st));
-        word(off + b, off + b + static_cast<std::size_t>(__builtin_ctzll(~inside >> b)));
+        long_word(off + b, static_cast<std::size_t>(__builtin_ctzll(~inside >> b)));
       }
       continue;
     }
