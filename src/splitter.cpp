@@ -163,7 +163,8 @@ class BoundaryScorer {
       // A title's words come back in the body after it; the last line of an article echoes the
       // article before it instead.
       if (windows_.gap_line_tokens() >= 2) {
-        const double echo = windows_.echo_after() - windows_.echo_before();
+        const splitting::CohesionWindows::Echoes e = windows_.echoes();
+        const double echo = e.after - e.before;
         if (echo >= kEchoMargin) fire("title-echo", kTitleEcho);
         if (echo <= -kEchoMargin) fire("echoes-previous", -kTitleEcho);
       }

@@ -154,24 +154,21 @@ float CohesionWindows::cosine() const {
                             std::sqrt(static_cast<double>(sums_.left_norm) * static_cast<double>(sums_.right_norm)));
 }
 
-double CohesionWindows::echo_after() {
+CohesionWindows::Echoes CohesionWindows::echoes() {
   const std::size_t begin = mid_, end = gap_end_;
-  if (begin >= end) return 0.0;
+  if (begin >= end) return {};
   // The line's own occurrences are in the right window too: take them out while counting.
   const std::size_t own_end = std::min(end, hi_);
   for (std::size_t j = begin; j < own_end; ++j) --counts_[bucket(j)].right;
-  std::size_t echoed = 0;
-  for (std::size_t i = begin; i < end; ++i) echoed += counts_[bucket(i)].right > 0;
+  std::size_t after = 0, before = 0;
+  for (std::size_t i = begin; i < end; ++i) {
+    const Counts& c = counts_[bucket(i)];
+    after += c.right > 0;
+    before += c.left > 0;
+  }
   for (std::size_t j = begin; j < own_end; ++j) ++counts_[bucket(j)].right;
-  return static_cast<double>(echoed) / static_cast<double>(end - begin);
-}
-
-double CohesionWindows::echo_before() const {
-  const std::size_t begin = mid_, end = gap_end_;
-  if (begin >= end) return 0.0;
-  std::size_t echoed = 0;
-  for (std::size_t i = begin; i < end; ++i) echoed += counts_[bucket(i)].left > 0;
-  return static_cast<double>(echoed) / static_cast<double>(end - begin);
+  const double n = static_cast<double>(end - begin);
+  return {static_cast<double>(after) / n, static_cast<double>(before) / n};
 }
 
 }  // namespace corpus_scan::splitting

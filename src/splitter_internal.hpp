@@ -134,9 +134,15 @@ class CohesionWindows {
   float cosine() const;                 // 0 when either window is empty
   std::size_t left_tokens() const { return mid_ - lo_; }
   // Share of the distinct tokens of the line right after the gap that occur again in the right
-  // window after that line (echo_after) or in the left window (echo_before); 0 for a line without.
-  double echo_after();  // (leaves the windows as they were)
-  double echo_before() const;
+  // window after that line (after) or in the left window (before); 0 for a line without. Both
+  // come from one pass over the line (the scorer asks for both; a loop each cost a loop-exit
+  // mispredict a candidate line). Leaves the windows as they were.
+  struct Echoes {
+    double after = 0, before = 0;
+  };
+  Echoes echoes();
+  double echo_after() { return echoes().after; }
+  double echo_before() { return echoes().before; }
   std::size_t gap_line_tokens() const { return gap_end_ - mid_; }
   // Share of Han characters among the tokens of each window (0 when it is empty).
   double left_han_share() const { return mid_ > lo_ ? static_cast<double>(sums_.left_han) / (mid_ - lo_) : 0.0; }
