@@ -115,8 +115,9 @@ class StopwordSet {
 
   constexpr StopwordSet() {
     for (std::string_view w : kStopwords) {
-      const std::uint32_t h = word_hash_bytes(w) | 1;  // 0 marks an empty slot
-      const std::size_t home = h & (kSlots - 1);
+      const std::uint32_t hash = word_hash_bytes(w);
+      const std::uint32_t h = hash | 1;  // 0 marks an empty slot
+      const std::size_t home = hash & (kSlots - 1);
       std::size_t probe = 0;
       while (slots_[home + probe] != 0 && slots_[home + probe] != h) ++probe;
       slots_[home + probe] = h;
@@ -127,9 +128,9 @@ class StopwordSet {
   // Reads every slot a stopword may have been pushed to from the home slot and ors the
   // comparisons: no branch on the answer, which is "yes" for about half the words of English
   // text and so could not be predicted.
-  bool contains(std::uint32_t h) const {
-    h |= 1;
-    const std::uint32_t* at = slots_.data() + (h & (kSlots - 1));
+  bool contains(std::uint32_t hash) const {
+    const std::uint32_t h = hash | 1;
+    const std::uint32_t* at = slots_.data() + (hash & (kSlots - 1));  // (not h's: one `or` less a word)
     using Slots = std::uint32_t __attribute__((vector_size(16)));
     Slots v;
     std::memcpy(&v, at, sizeof v);
