@@ -128,17 +128,33 @@ class StopwordSet {
   // Reads every slot a stopword may have been pushed to from the home slot and ors the
   // comparisons: no branch on the answer, which is "yes" for about half the words of English
   // text and so could not be predicted.
-  bool contains(std::uint32_t hash) const {
-    const std::uint32_t h = hash | 1;
-    const std::uint32_t* at = slots_.data() + (hash & (kSlots - 1));  // (not h's: one `or` less a word)
-    using Slots = std::uint32_t __attribute__((vector_size(16)));
-    Slots v;
-    std::memcpy(&v, at, sizeof v);
-    // a slot past the probe holding h still means h is a stopword
-    return blocks::bits16(reinterpret_cast<blocks::Mask>(v == Slots{} + h)) != 0;
+  bool contains(std::uint32_t hash) const { return holds(hash | 1, hash); }
+  // contains(hash) for a word of `len` (< 64) letters, false for a word longer than every
+  // stopword without a compare on its length (three instructions a word): such a word probes with
+  // hash | 2 with bit 0 clear, an even value other than 0, which no slot holds.
+  bool contains_word(std::uint32_t hash, std::size_t len) const {
+    const std::array<std::uint32_t, 2>& k = kLengthProbe[len];
+    return holds((hash | k[0]) ^ k[1], hash);
   }
 
  private:
+  // Whether a slot from the home slot of `hash` on holds `value`.
+  bool holds(std::uint32_t value, std::uint32_t hash) const {
+    const std::uint32_t* at = slots_.data() + (hash & (kSlots - 1));  // (not value's: one `or` less a word)
+    using Slots = std::uint32_t __attribute__((vector_size(16)));
+    Slots v;
+    std::memcpy(&v, at, sizeof v);
+    // a slot past the probe holding the value still means a stopword
+    return blocks::bits16(reinterpret_cast<blocks::Mask>(v == Slots{} + value)) != 0;
+  }
+  // [len]: {or, xor} making the probed value: hash | 1 up to the longest stopword, (hash | 3) ^ 1 past it.
+  static constexpr auto kLengthProbe = [] {
+    std::array<std::array<std::uint32_t, 2>, 64> k{};
+    for (std::size_t len = 0; len < k.size(); ++len)
+      k[len] = len <= kLongestStopword ? std::array<std::uint32_t, 2>{1, 0} : std::array<std::uint32_t, 2>{3, 1};
+    return k;
+  }();
+
   static constexpr std::size_t kSlots = 4096;  // ~130 stopwords: probes of one or two slots
   // Probes run on past the last home slot instead of wrapping: at most one slot per stopword
   // (and kProbe - 1 more, so that contains() reads inside the array).
@@ -355,11 +371,11 @@ void tokenize(std::string_view s, TokenVector& tokens, std::string_view text) {
     out = tokens.data() + base;
   };
   constexpr std::size_t kBlockWrites = 64 / 2 + 2;  // words in a block ("a a a ..."), and one from before
-  // A word of three letters or more (`long_word`), or of any length (`word`).
+  // A word of three letters or more and under 64 (`long_word`), or of any length (`word`).
   auto long_word = [&](std::size_t begin, std::size_t len) {
     const std::uint32_t h = word_hash(p + begin, len, readable);
     out[kept] = h & ~kHanTokenBit;
-    kept += !((len <= kLongestStopword) & kStopwordSet.contains(h));
+    kept += !kStopwordSet.contains_word(h, len);
   };
   auto word = [&](std::size_t begin, std::size_t end) {
     const std::size_t len = end - begin;
