@@ -106,8 +106,10 @@ bool is_common_han(char32_t cp);
 // "。" with more text after it), and its ASCII digits.
 // `readable_end`, when given, is the end of a text the line lies in: the line's bytes are read in
 // 64-byte blocks that may reach past it up to there (what lies past the line does not count).
+// `ascii`: no byte >= 0x80 (the line's code points are then its bytes).
 struct TitleMarks {
   bool looks_like_code = false;
+  bool ascii = true;
   int inner_sentences = 0;
   std::uint32_t digits = 0;
 };

@@ -254,10 +254,10 @@ bool is_continuation_end(char32_t cp) {
 TitleMarks title_marks(std::string_view s, const char* readable_end) {
   using namespace blocks;
   struct Classes {
-    std::uint64_t stop = 0, space = 0, upper = 0, eq = 0, open = 0, close = 0, under = 0, e3 = 0, digit = 0;
+    std::uint64_t stop = 0, space = 0, upper = 0, eq = 0, open = 0, close = 0, under = 0, e3 = 0, digit = 0, high = 0;
     void merge(const Classes& o, int k) {
       stop |= o.stop << k, space |= o.space << k, upper |= o.upper << k, eq |= o.eq << k, open |= o.open << k;
-      close |= o.close << k, under |= o.under << k, e3 |= o.e3 << k, digit |= o.digit << k;
+      close |= o.close << k, under |= o.under << k, e3 |= o.e3 << k, digit |= o.digit << k, high |= o.high << k;
     }
   };
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
@@ -265,7 +265,7 @@ TitleMarks title_marks(std::string_view s, const char* readable_end) {
   const auto* readable = readable_end != nullptr ? reinterpret_cast<const unsigned char*>(readable_end) : p + n;
   TitleMarks r;
   std::uint64_t c_stop = 0, c_stop_space = 0, c_space = 0, c_open = 0, c_eq = 0;
-  std::uint64_t pairs = 0, under = 0, space_open = 0;  // "()" or "==" anywhere; '_'; " ("
+  std::uint64_t pairs = 0, under = 0, space_open = 0, high = 0;  // "()" or "==" anywhere; '_'; " ("; bytes >= 0x80
   std::size_t eq = std::string_view::npos;
   for (std::size_t off = 0; off < n; off += 64) {
     alignas(16) unsigned char tail[64];
@@ -280,11 +280,13 @@ TitleMarks title_marks(std::string_view s, const char* readable_end) {
       c.under = bits16(x == splat('_'));
       c.e3 = bits16(x == splat(0xE3));
       c.digit = bits16(in_range(x, '0', '9'));
+      c.high = bits16(reinterpret_cast<Mask>(x));  // (the top bit of each byte)
       return c;
     });
     const std::uint64_t valid = block_valid(off, n);
-    for (std::uint64_t* k : {&m.stop, &m.space, &m.upper, &m.eq, &m.open, &m.close, &m.under, &m.e3, &m.digit})
+    for (std::uint64_t* k : {&m.stop, &m.space, &m.upper, &m.eq, &m.open, &m.close, &m.under, &m.e3, &m.digit, &m.high})
       *k &= valid;
+    high |= m.high;
     if (eq == std::string_view::npos && m.eq != 0) eq = off + static_cast<std::size_t>(__builtin_ctzll(m.eq));
     // ". " before an upper-case letter: the triple's last byte
     const std::uint64_t stop_space = m.space & shift_in(m.stop, c_stop);
@@ -298,6 +300,7 @@ TitleMarks title_marks(std::string_view s, const char* readable_end) {
     under |= m.under;
     r.digits += bit_count(m.digit);
   }
+  r.ascii = high == 0;
   r.inner_sentences -= s.ends_with("。");  // a "。" counts only with more text after it
   const auto c0 = s.empty() ? '\0' : s[0];
   // "Data=read_data (IO_ID)", "Print (got) # 2", "defhandler (request):". (The tests are combined
@@ -451,13 +454,18 @@ void tokenize(std::string_view s, TokenVector& tokens, std::string_view text) {
   tokens.resize(base + kept);
 }
 
-float title_shape(const LineInfo& line, const char* readable_end) {
+namespace {
+
+constexpr std::uint32_t kLongestTitle = 220;  // code points
+
+// title_shape, with the line's title marks when they were read already (`known`, else null).
+float title_shape_of(const LineInfo& line, const TitleMarks* known, const char* readable_end) {
   const std::string_view s = line.trimmed;
   const std::uint32_t chars = line.chars;
   // (a decorative line is no title: describe_lines has looked at its words already)
   if (s.empty() || line.cue != LineCue::None || line.decorative) return 0.0f;
-  if (chars < 2 || chars > 220) return 0.0f;
-  const TitleMarks marks = title_marks(s, readable_end);
+  if (chars < 2 || chars > kLongestTitle) return 0.0f;
+  const TitleMarks marks = known != nullptr ? *known : title_marks(s, readable_end);
   if (marks.looks_like_code || looks_like_list_item(s)) return 0.1f;
   const DecodedChar last = decode_utf8_before(s, s.size());
   if (is_continuation_end(last.cp)) return 0.1f;
@@ -477,6 +485,10 @@ float title_shape(const LineInfo& line, const char* readable_end) {
   return shape;
 }
 
+}  // namespace
+
+float title_shape(const LineInfo& line, const char* readable_end) { return title_shape_of(line, nullptr, readable_end); }
+
 LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) {
   LineTable table;
   table.text = text;
@@ -488,10 +500,17 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) 
     if (li.trimmed.empty()) continue;
     li.blank = false;
     li.indent = leading_space(content);
-    li.chars = static_cast<std::uint32_t>(count_code_points(li.trimmed));
     li.cue = may_have_cue(li.trimmed, text.data() + text.size()) ? classify_line_cue(li.trimmed) : LineCue::None;
+    // A line without a cue of at most kLongestTitle bytes (so of as many code points at most: it
+    // may be a title) has its title marks read first: on an ASCII line they give its code points
+    // too (its bytes), and count_code_points (with its loop's exit mispredict) is skipped. Longer
+    // lines are read by title_shape_of when their code points allow a title.
+    TitleMarks marks;
+    const bool marked = (li.cue == LineCue::None) & (li.trimmed.size() <= kLongestTitle);
+    if (marked) marks = title_marks(li.trimmed, text.data() + text.size());
+    li.chars = static_cast<std::uint32_t>(marked && marks.ascii ? li.trimmed.size() : count_code_points(li.trimmed));
     li.decorative = li.chars <= 40 && has_no_words(li.trimmed);
-    li.title_shape = title_shape(li, text.data() + text.size());
+    li.title_shape = title_shape_of(li, marked ? &marks : nullptr, text.data() + text.size());
   }
   return table;
 }

@@ -178,6 +178,7 @@ void check_marks(std::string_view line) {
   REQUIRE(m.inner_sentences == inner_sentences_by_search(own));
   REQUIRE(m.looks_like_code == looks_like_code_by_search(own));
   REQUIRE(m.digits == static_cast<std::uint32_t>(std::count_if(own.begin(), own.end(), [](char c) { return c >= '0' && c <= '9'; })));
+  REQUIRE(m.ascii == std::none_of(own.begin(), own.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
   // The line inside a longer text, as describe_lines passes it: the blocks are read where they lie,
   // and marks, digits and code signs after the line must not count.
   for (const char* after : {". A", "()", "=x", "_ (", "\xE3\x80\x82x", "0123456789"}) {
@@ -187,6 +188,7 @@ void check_marks(std::string_view line) {
     REQUIRE(in_text.inner_sentences == m.inner_sentences);
     REQUIRE(in_text.looks_like_code == m.looks_like_code);
     REQUIRE(in_text.digits == m.digits);
+    REQUIRE(in_text.ascii == m.ascii);  // ("。" after the line must not count)
   }
 }
 
