@@ -478,7 +478,9 @@ float title_shape_of(const LineInfo& line, const TitleMarks* known, const char* 
   const int inner = marks.inner_sentences;
   if (inner >= 2) shape *= 0.2f;              // a paragraph of several sentences
   else if (inner == 1) shape *= 0.7f;
-  if (is_sentence_end(last.cp)) shape *= chars > 100 ? 0.5f : 0.8f;
+  // (a factor from a table, not a branch on the last character, which mispredicted: times 1 is exact)
+  constexpr float kSentenceEnd[2][2] = {{1.0f, 1.0f}, {0.8f, 0.5f}};  // [ends like a sentence][over 100 chars]
+  shape *= kSentenceEnd[is_sentence_end(last.cp)][chars > 100];
   if (chars > 160) shape *= 0.5f;
   // "Jiang Wenli 00:42:43", "105 km group": rows of a table, not titles
   if (marks.digits * 4 >= chars) shape *= 0.3f;
