@@ -42,9 +42,15 @@ inline std::uint64_t bits16(Mask m) noexcept {
 #endif
 }
 
-// Bytes in [lo, hi] (unsigned).
+// Bytes in [lo, hi] (unsigned). Adding 0x80 - lo moves [lo, hi] to the bottom of the signed
+// bytes, [-128, hi - lo - 128], so one signed compare decides: SSE2 compares bytes only as signed
+// (pcmpgtb), and the unsigned `x - lo <= hi - lo` took a pminub and a pcmpeqb, one more
+// instruction per range (tests/unit/byte_blocks_test.cpp checks every byte and pair of bounds).
 inline Mask in_range(Bytes x, unsigned char lo, unsigned char hi) noexcept {
-  return (x - splat(lo)) <= splat(static_cast<unsigned char>(hi - lo));
+  const auto width = static_cast<unsigned char>(hi - lo);
+  if (width == 0xFF) return Mask{} - 1;  // every byte (bounds are constants: decided at compile time)
+  const auto shifted = reinterpret_cast<Mask>(x + splat(static_cast<unsigned char>(0x80 - lo)));
+  return reinterpret_cast<Mask>(splat(static_cast<unsigned char>(width - 127))) > shifted;
 }
 
 // Set bits of a mask without a call: x86-64's baseline has no popcount instruction, and
