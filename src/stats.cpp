@@ -454,13 +454,17 @@ class TextPass {
                                                          std::uint8_t* classes, std::uint64_t& line_chars,
                                                          CharCounts& counts) {
     namespace vb = blocks;
-    const auto* data = reinterpret_cast<const unsigned char*>(l.data());
-    const std::size_t n = l.size();
-    // Every byte read here is ASCII, one character each, so byte i's class goes to
-    // classes[i + to_char]; words, their bytes and the spaces are counted at the end from i, the
-    // stage and the punctuation (fewer counters in the loop: GCC kept them on the stack).
+    // Positions count from the first byte read (`i` is rebased to 0): every byte read here is
+    // ASCII, one character each, so byte i's class goes to word_classes[i] and its character
+    // index is first_char + i; words, their bytes and the spaces are counted at the end from i,
+    // the stage and the punctuation (fewer values live in the loop: GCC kept them on the stack).
     const std::size_t first_byte = i;
-    const std::uint64_t to_char = line_chars - i;  // (modulo 2^64: characters before i may take several bytes)
+    const auto* data = reinterpret_cast<const unsigned char*>(l.data()) + first_byte;
+    const std::size_t n = l.size() - first_byte;
+    readable -= first_byte;
+    const std::uint64_t first_char = line_chars;
+    std::uint8_t* const word_classes = classes + first_char;
+    i = 0;
     std::uint64_t upper = 0, digits = 0;
     // Uppercase letters and digits of the words, one byte lane per position in the 16-byte block,
     // summed into upper and digits whenever the stage is flushed (each word staged since the last
@@ -501,7 +505,7 @@ class TextPass {
       // follows, whether the word is taken here or not).
       const vb::Bytes sb = vb::splat(kSbLower) + (reinterpret_cast<vb::Bytes>(up) & vb::splat(kSbUpper - kSbLower)) +
                            (reinterpret_cast<vb::Bytes>(digit) & vb::splat(kSbNumeric - kSbLower));
-      std::memcpy(classes + (i + to_char), &sb, sizeof sb);
+      std::memcpy(word_classes + i, &sb, sizeof sb);
       unsigned char next = data[i + run];
       std::uint32_t not_letters = digit_bits;  // of the bytes of the word
       if (next != ' ') {
@@ -522,7 +526,7 @@ class TextPass {
                                    (joiner & known_next & ~(alnum_bits >> 1)) |
                                    (separator & (~(digit_bits << 1) | (known_next & ~(digit_bits >> 1))));
         if (!((ends >> run) & 1)) break;
-        if (joined != 0) add_joined(data + i, joined, classes, i + to_char, counts);
+        if (joined != 0) add_joined(data + i, joined, classes, first_char + i, counts);
         not_letters |= joined;
       }
       // The word is [i, i + run).
@@ -569,13 +573,13 @@ class TextPass {
         for (; i < end; ++i) {
           const std::uint16_t cls = bmp_[data[i]];
           const auto sb = static_cast<std::uint8_t>(cls >> kSbShift);
-          marks.note(sb, i + to_char);
-          classes[i + to_char] = sb;
+          marks.note(sb, first_char + i);
+          word_classes[i] = sb;
           counts.add(data[i], cls);
         }
         if (i == n) break;
       }
-      classes[i + to_char] = kSbSp;
+      word_classes[i] = kSbSp;
       ++i;
       unspaced = 0;
       if (i == n) break;
@@ -583,9 +587,9 @@ class TextPass {
     add_lanes();
     words += staged;
     stage_fill_ = staged;
-    line_chars = i + to_char;
+    line_chars = first_char + i;
     const std::uint64_t spaces = words - unspaced;  // one after each word but perhaps the last
-    const std::uint64_t word_chars = i - first_byte - spaces - others;
+    const std::uint64_t word_chars = i - spaces - others;
     const std::uint64_t letter_words = stops_and_letter_words >> 32;
     s_.english_words += words;
     s_.english_word_chars += word_chars;
@@ -594,7 +598,7 @@ class TextPass {
     s_.stop_words += static_cast<std::uint32_t>(stops_and_letter_words);
     counts.add_ascii_word_run(upper, digits, word_chars - digits);  // add_joined took its bytes back
     counts.add_spaces(spaces);
-    return i;
+    return first_byte + i;
   }
 
   // What the general loop does for the joiners and separators inside a word (bit k of `joined`:
