@@ -564,19 +564,24 @@ class TextPass {
       // ends the dots, so no ellipsis is left half counted).
       if (i == n) break;
       if (next != ' ') {  // (data[i]; read before the stores above, which may alias it)
-        std::size_t end = i;
-        while (end < n && data[end] < 0x80 && data[end] != ' ' && !is_ascii_word_char(static_cast<char>(data[end])))
-          ++end;
-        if (end < n && data[end] != ' ') break;
+        // `next` ended the word, so it is ASCII punctuation (not a letter, digit or space): the
+        // gap is [i, i + 1) and nearly always no more (", ", ". ", a line's last '.'), which
+        // needs no loop; a loop over the gap mispredicted its exit on most gaps.
+        std::size_t end = i + 1;
+        if (end < n && data[end] != ' ') {
+          while (end < n && data[end] < 0x80 && data[end] != ' ' && !is_ascii_word_char(static_cast<char>(data[end])))
+            ++end;
+          if (end < n && data[end] != ' ') break;
+        }
         others += end - i;
         counts.dots = 0;  // a letter or digit came before (its reset is otherwise left to the end)
-        for (; i < end; ++i) {
+        do {
           const std::uint16_t cls = bmp_[data[i]];
           const auto sb = static_cast<std::uint8_t>(cls >> kSbShift);
           marks.note(sb, first_char + i);
           word_classes[i] = sb;
           counts.add(data[i], cls);
-        }
+        } while (++i < end);
         if (i == n) break;
       }
       word_classes[i] = kSbSp;
