@@ -489,7 +489,6 @@ class TextPass {
       const vb::Mask digit = vb::in_range(v, '0', '9');
       const auto alnum_bits = static_cast<std::uint32_t>(vb::bits16(up | digit | vb::in_range(v, 'a', 'z')));
       auto run = static_cast<unsigned>(std::countr_zero(~alnum_bits));  // 0..16
-      const auto digit_bits = static_cast<std::uint32_t>(vb::bits16(digit));
       // No word here (after a space: the next byte is not a letter or digit) ends the loop. Does
       // the byte after the run end the word? Nearly always it is a space, which does; a run of
       // all 16 bytes may go on past the block, so it is left to the general loop. Any other byte
@@ -507,8 +506,8 @@ class TextPass {
                            (reinterpret_cast<vb::Bytes>(digit) & vb::splat(kSbNumeric - kSbLower));
       std::memcpy(word_classes + i, &sb, sizeof sb);
       unsigned char next = data[i + run];
-      std::uint32_t not_letters = digit_bits;  // of the bytes of the word
       if (next != ' ') {
+        const auto digit_bits = static_cast<std::uint32_t>(vb::bits16(digit));
         const auto non_ascii = static_cast<std::uint32_t>(vb::bits16(reinterpret_cast<vb::Mask>(v)));
         const auto joiner = static_cast<std::uint32_t>(vb::bits16((v == vb::splat('\'')) | (v == vb::splat('-'))));
         const auto separator = static_cast<std::uint32_t>(vb::bits16((v == vb::splat('.')) | (v == vb::splat(','))));
@@ -527,7 +526,6 @@ class TextPass {
                                    (separator & (~(digit_bits << 1) | (known_next & ~(digit_bits >> 1))));
         if (!((ends >> run) & 1)) break;
         if (joined != 0) add_joined(data + i, joined, classes, first_char + i, counts);
-        not_letters |= joined;
       }
       // The word is [i, i + run).
       const vb::Bytes in_word = blocks::first_bytes(run);
@@ -535,9 +533,10 @@ class TextPass {
       std::uint64_t first, second;
       std::memcpy(&first, &lowered, 8);
       std::memcpy(&second, reinterpret_cast<const unsigned char*>(&lowered) + 8, 8);
-      // A letter among the word's bytes: its first letter lies inside it (not_letters has no bit
-      // 16, so the complement is never zero).
-      const bool has_letter = static_cast<unsigned>(std::countr_zero(~not_letters)) < run;
+      // A letter among the word's bytes: lowered, a letter is above 'a' - 1 and a digit, joiner or
+      // separator below (bytes past the word are zero). From the vector, so no bit mask of the
+      // digits stays live across the word on the common path (GCC spilled it).
+      const bool has_letter = vb::bits16(reinterpret_cast<vb::Mask>(lowered) > reinterpret_cast<vb::Mask>(vb::splat('a' - 1))) != 0;
       // Bytes past the run are zero in `first`, so its low half is the stopword test's bytes.
       stops_and_letter_words += is_stop_key(stop_word_key(run, static_cast<std::uint32_t>(first))) +
                                 (std::uint64_t{has_letter} << 32);
