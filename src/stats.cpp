@@ -562,8 +562,8 @@ class TextPass {
       // its sentence mark, its counts (a '.' bumps the dot counter; the space or line end after it
       // ends the dots, so no ellipsis is left half counted).
       if (i == n) break;
-      if (next != ' ') {  // (data[i]; read before the stores above, which may alias it)
-        // `next` ended the word, so it is ASCII punctuation (not a letter, digit or space): the
+      if (data[i] != ' ') {  // (read again: kept from before the stores, it was kept on the stack)
+        // The byte that ended the word, so it is ASCII punctuation (not a letter, digit or space): the
         // gap is [i, i + 1) and nearly always no more (", ", ". ", a line's last '.'), which
         // needs no loop; a loop over the gap mispredicted its exit on most gaps.
         std::size_t end = i + 1;
