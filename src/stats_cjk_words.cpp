@@ -15,7 +15,8 @@
 // dictionary text and NFKC changes nothing (CJK Unified Ideographs U+4E00-U+9FFF and Extension
 // A U+3400-U+4DBF). For such a run the rules make no break inside it, so ICU's words are exactly
 // the engine's path. Any other run (kana, Hangul, other Han blocks, supplementary planes), or an
-// ICU whose data is not laid out as expected, goes to count_cjk_words_icu.
+// ICU whose data is not laid out as expected, goes to count_cjk_words_icu. The dictionary is the
+// data of the ICU we link (its soname pins the version), the one the tests compare against.
 // tests/unit/stats_cjk_words_test.cpp holds the two to the same counts on every run of data/ and
 // the fixtures and on random runs drawn from both blocks and from data/'s Chinese.
 #include <unicode/ucharstrie.h>
@@ -25,6 +26,7 @@
 #include <atomic>
 #include <limits>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "stats_internal.hpp"
@@ -43,7 +45,9 @@ constexpr std::uint32_t kUnknownCharCost = 255;
 
 // ICU's dictionary file header (dictionarydata.h): int32 indexes, then the trie.
 constexpr int kIndexTrieOffset = 0;
+constexpr int kIndexTotalSize = 3;
 constexpr int kIndexTrieType = 4;
+constexpr std::int32_t kIndexCount = 8;
 constexpr std::int32_t kTrieTypeMask = 7;
 constexpr std::int32_t kTrieTypeUChars = 1;
 
@@ -92,7 +96,10 @@ class CjkDictionary {
     data_.reset(udata_open(tree, type.c_str(), name.c_str(), &status));
     if (U_FAILURE(status) || !data_) return;
     const auto* indexes = static_cast<const std::int32_t*>(udata_getMemory(data_.get()));
-    if ((indexes[kIndexTrieType] & kTrieTypeMask) != kTrieTypeUChars) return;  // a BytesTrie dictionary: leave it to ICU
+    // A header not laid out as this ICU's (or a BytesTrie dictionary): leave the words to ICU.
+    const std::int32_t offset = indexes[kIndexTrieOffset];
+    if (offset < kIndexCount * 4 || offset >= indexes[kIndexTotalSize] || offset % 2 != 0) return;
+    if ((indexes[kIndexTrieType] & kTrieTypeMask) != kTrieTypeUChars) return;
     trie_ = reinterpret_cast<const char16_t*>(reinterpret_cast<const char*>(indexes) + indexes[kIndexTrieOffset]);
   }
 
