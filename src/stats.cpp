@@ -563,8 +563,8 @@ class TextPass {
       // ends the dots, so no ellipsis is left half counted).
       if (i == n) break;
       if (data[i] != ' ') {  // (read again: kept from before the stores, it was kept on the stack)
-        // The byte that ended the word, so it is ASCII punctuation (not a letter, digit or space): the
-        // gap is [i, i + 1) and nearly always no more (", ", ". ", a line's last '.'), which
+        // The byte that ended the word, so it is ASCII and not a letter, digit or space (punctuation,
+        // now and then a tab or control byte): the gap is [i, i + 1) and nearly always no more (", ", ". ", a line's last '.'), which
         // needs no loop; a loop over the gap mispredicted its exit on most gaps.
         std::size_t end = i + 1;
         if (end < n && data[end] != ' ') {

@@ -60,7 +60,8 @@ struct BundleCloser {
 
 // ICU's Chinese/Japanese dictionary, found as ICU finds it: the brkitr tree's "dictionaries"
 // table names the file for the script Hani. Loaded once per process and read-only after, so
-// threads share it. The trie's bytes belong to ICU's data, mapped for the life of the process.
+// threads share it. The trie's bytes belong to ICU's data, held open by data_ until the static
+// is destroyed at exit, when no scan is running.
 class CjkDictionary {
  public:
   static const CjkDictionary* instance() {
@@ -82,17 +83,15 @@ class CjkDictionary {
     std::int32_t length = 0;
     const UChar* file = ures_getStringByKey(dictionaries.get(), "Hani", &length, &status);
     if (U_FAILURE(status)) return;
-    // "cjdict.dict": udata_open takes the name and the type apart.
-    std::string name, type;
-    std::string* part = &name;
+    // "cjdict.dict": udata_open takes the name and the type apart, at the last dot as ICU does.
+    std::string name;
     for (std::int32_t i = 0; i < length; ++i) {
-      if (file[i] == u'.') {
-        part = &type;
-        continue;
-      }
       if (file[i] >= 0x80) return;  // ICU's data names are invariant ASCII
-      part->push_back(static_cast<char>(file[i]));
+      name.push_back(static_cast<char>(file[i]));
     }
+    const std::size_t dot = name.rfind('.');
+    const std::string type = dot == std::string::npos ? std::string() : name.substr(dot + 1);
+    if (dot != std::string::npos) name.resize(dot);
     data_.reset(udata_open(tree, type.c_str(), name.c_str(), &status));
     if (U_FAILURE(status) || !data_) return;
     const auto* indexes = static_cast<const std::int32_t*>(udata_getMemory(data_.get()));
@@ -100,7 +99,7 @@ class CjkDictionary {
     const std::int32_t offset = indexes[kIndexTrieOffset];
     if (offset < kIndexCount * 4 || offset >= indexes[kIndexTotalSize] || offset % 2 != 0) return;
     if ((indexes[kIndexTrieType] & kTrieTypeMask) != kTrieTypeUChars) return;
-    trie_ = reinterpret_cast<const char16_t*>(reinterpret_cast<const char*>(indexes) + indexes[kIndexTrieOffset]);
+    trie_ = reinterpret_cast<const char16_t*>(reinterpret_cast<const char*>(indexes) + offset);
   }
 
   std::unique_ptr<UDataMemory, DataCloser> data_;

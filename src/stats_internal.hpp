@@ -194,9 +194,12 @@ class CountTable {
   // key once while walking the slots of all its occurrences.
   std::uint32_t take_count(std::uint32_t slot) { return std::exchange(slots_[slot].count, 0); }
   // Pairs the two occurrences of a key counted exactly twice, once the adds are done: called with
-  // its slot at each occurrence in turn, the second call returns the first call's `pos` and
-  // `second` true. The slot keeps `pos` in place of its key, so the key is not found again. A key
-  // counted three times or more is left alone (`second` false), so callers need not branch.
+  // its slot at each occurrence in turn, the first call stores `pos` in the slot in place of the
+  // key (no lookup follows before the next reset) and lowers the count to 1; the second call
+  // returns that `pos` and `second` true, leaving the count at 1, which callers read as "paired"
+  // (a count of 3 or more is a key that goes on). A key counted three times or more is left
+  // alone (`second` false), so callers need not branch. Only for slots counted twice or more: on
+  // a slot counted once the first call would already answer `second` true, with the key.
   struct Pairing {
     std::uint64_t first_pos;  // meaningful when `second`
     bool second;

@@ -18,8 +18,9 @@
 // of the (n-1)-grams at i and i+1 (they overlap in n-2 tokens and together spell it), so its key
 // is the pair of their level-(n-1) slots, packed into 64 bits. By induction two n-grams get the
 // same key exactly when their token hashes are equal in order: the classes a hash of the token
-// sequence would give, without its collisions, for two loads the kept list already has. tests/unit/stats_repetition_test.cpp
-// holds the measures to a reference that counts each n-gram as its sequence of token hashes.
+// sequence would give, without its collisions, from two slots the kept list already holds.
+// tests/unit/stats_repetition_test.cpp holds the measures to a reference that counts each n-gram
+// as its sequence of token hashes.
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -259,9 +260,10 @@ void measure_repetition(const TokenStream& tokens, const std::vector<LineKey>& l
       if (twice > 0) settle_pairs(sc, kept, hash, t);
     }
     // Next level: an (n+1)-gram at i can repeat only if the n-grams at i and i+1 both do, that
-    // is when i + 1 follows i in the kept list (i + 1 < m holds then: it is an n-gram position),
-    // and is left to the table only if the n-gram at i goes on (seen three times or more, when
-    // this level settled pairs). Its key is the pair of their slots.
+    // is when i + 1 follows i in the kept list (then i + 1 is itself the start of an n-gram, so
+    // the (n+1)-gram at i fits in the stream), and is left to the table only if the n-gram at i
+    // goes on (seen three times or more, when this level settled pairs: pair_up left a count of 1
+    // on pairs). Its key is the pair of their slots.
     std::uint64_t* next_key = sc.next_keys.data();
     const bool pairs_settled = twice > 0;
     candidates = 0;

@@ -113,6 +113,9 @@ TEST_CASE("The dictionary path takes runs of common Han ideographs and nothing e
       "中国\xEF\xA4\x80",                          // U+F900, a compatibility ideograph: NFKC changes it
       "中国\xF0\xA0\x80\x80",                      // U+20000, Extension B
       "中国\xE3\x80\x85",                          // U+3005, a Han iteration mark outside the blocks
+      // The neighbours of the two blocks: U+33FF, U+4DC0 and U+4DFF (hexagram symbols, between
+      // the blocks), U+A000 (Yi).
+      "中国\xE3\x8F\xBF", "中国\xE4\xB7\x80", "中国\xE4\xB7\xBF", "中国\xEA\x80\x80",
   };
   for (const char* run : declined) {
     INFO(run);
@@ -142,7 +145,7 @@ std::string utf8_of(char32_t cp) {
 TEST_CASE("Random runs of Han ideographs get ICU's word count", "[stats][cjk]") {
   // Characters from data/'s Chinese, so that runs hold dictionary words and competing
   // segmentations, and their real order (slices of the real runs, spliced), so that long words
-  // and the 20-character lookup limit are reached.
+  // are met. (The 20-character lookup limit is not: cjdict's longest word has 16.)
   std::vector<std::string> real_runs;
   std::set<char32_t> seen;
   for (const std::string& text : test::repository_texts())
@@ -167,7 +170,6 @@ TEST_CASE("Random runs of Han ideographs get ICU's word count", "[stats][cjk]") 
     const std::uint64_t k = next(0x4DC0 - 0x3400 + 0xA000 - 0x4E00);
     return static_cast<char32_t>(k < 0x4DC0 - 0x3400 ? 0x3400 + k : 0x4E00 + k - (0x4DC0 - 0x3400));
   };
-  std::size_t checked = 0;
   for (int round = 0; round < 6000; ++round) {
     std::string run;
     const std::size_t chars = 2 + next(round % 10 == 0 ? 120 : 24);
@@ -192,9 +194,7 @@ TEST_CASE("Random runs of Han ideographs get ICU's word count", "[stats][cjk]") 
     }
     INFO(run);
     REQUIRE(count_cjk_words_from_dictionary(run) == static_cast<std::ptrdiff_t>(words_from_utf8(run)));
-    ++checked;
   }
-  CHECK(checked == 6000);
 }
 
 }  // namespace
