@@ -44,7 +44,9 @@ class LoopGate {
     // select, not a branch, as whether a block starts inside a word is a coin toss per block.
     const std::uint64_t carried = before & 1;
     std::uint64_t starts = (alnum & ~before) | carried;
-    const auto start_at = [&] { return base + static_cast<std::size_t>(__builtin_ctzll(starts | (std::uint64_t{1} << 63))); };
+    const auto start_at = [&] {
+      return base + static_cast<std::size_t>(__builtin_ctzll(starts | (std::uint64_t{1} << 63)));
+    };
     const std::size_t first = start_at();
     std::size_t b = (last_start_ & (0 - carried)) | (first & (carried - 1));
     for (std::uint64_t e = ends; e != 0; e &= e - 1) {

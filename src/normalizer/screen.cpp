@@ -189,7 +189,8 @@ std::uint32_t screen_line(std::string_view text, std::vector<std::uint64_t>* aln
     }
     const std::size_t base = block.base();
     const unsigned skip = block.skip();
-    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip, upper >>= skip, letter >>= skip, w >>= skip, han >>= skip, high_bits >>= skip, e4 >>= skip, b7 >>= skip;
+    space >>= skip, dot >>= skip, digit >>= skip, rare >>= skip, lead >>= skip, upper >>= skip;
+    letter >>= skip, w >>= skip, han >>= skip, high_bits >>= skip, e4 >>= skip, b7 >>= skip;
     const std::uint64_t space_before = shift_in(space, carry_space);
     double_space |= space_before & space;
     const std::uint64_t dot_then_space = shift_in(dot, carry_dot) & space;
