@@ -143,8 +143,6 @@ class CohesionWindows {
     double after = 0, before = 0;
   };
   Echoes echoes();
-  double echo_after() { return echoes().after; }
-  double echo_before() { return echoes().before; }
   std::size_t gap_line_tokens() const { return gap_end_ - mid_; }
   // Share of Han characters among the tokens of each window (0 when it is empty).
   double left_han_share() const { return mid_ > lo_ ? static_cast<double>(sums_.left_han) / (mid_ - lo_) : 0.0; }

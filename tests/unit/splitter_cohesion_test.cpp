@@ -75,9 +75,14 @@ void check_against_reference(CohesionWindows& w, const Reference& ref, std::size
     after = static_cast<double>(a) / static_cast<double>(e - p);
     before = static_cast<double>(b) / static_cast<double>(e - p);
   }
-  REQUIRE(w.echo_after() == after);
-  REQUIRE(w.echo_before() == before);
-  REQUIRE(w.cosine() == cosine);  // echo_after left the windows as they were
+  const CohesionWindows::Echoes echoes = w.echoes();
+  REQUIRE(echoes.after == after);
+  REQUIRE(echoes.before == before);
+  // echoes() left the windows as they were: asked again, they answer the same
+  REQUIRE(w.cosine() == cosine);
+  const CohesionWindows::Echoes again = w.echoes();
+  REQUIRE(again.after == after);
+  REQUIRE(again.before == before);
 }
 
 // Gaps at a random subset of the non-blank lines (dense or sparse, so that the windows both slide
