@@ -1,11 +1,16 @@
 // The 16-byte helpers of src/byte_blocks.hpp against their byte-by-byte definitions.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <string>
+#include <string_view>
+
 #include "byte_blocks.hpp"
+#include "test_util.hpp"
 
 using namespace corpus_scan::blocks;
 
-TEST_CASE("in_range marks exactly the bytes x with x - lo <= hi - lo, for every lo, hi and x") {
+TEST_CASE("in_range marks exactly the bytes x with x - lo <= hi - lo, for every lo, hi and x", "[blocks]") {
   // Every byte value, 16 per vector; every pair of bounds, wrapping ones (lo > hi) and the full
   // range (hi - lo == 255) included.
   std::size_t wrong = 0;
@@ -23,4 +28,37 @@ TEST_CASE("in_range marks exactly the bytes x with x - lo <= hi - lo, for every 
     }
   }
   CHECK(wrong == 0);
+}
+
+TEST_CASE("ascii_prefix is the run of bytes under 0x80 that starts the text", "[blocks]") {
+  const auto by_byte = [](std::string_view s) {
+    std::size_t i = 0;
+    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+    return i;
+  };
+  // every line of data/ and the fixtures, from each of its first 16 bytes (so the 16-byte chunks
+  // and the tail move over the text), each a copy with nothing readable after it (reads past the
+  // end would show under ASan)
+  for (const std::string& text : corpus_scan::test::repository_texts()) {
+    for (std::size_t b = 0; b < text.size();) {
+      const std::size_t e = std::min(text.find('\n', b), text.size());
+      for (std::size_t from = b; from < std::min(e, b + 16); ++from) {
+        const std::string line = text.substr(from, e - from);
+        INFO("line: " << line);
+        REQUIRE(ascii_prefix(line) == by_byte(line));
+      }
+      b = e + 1;
+    }
+  }
+  // every length to 40, with the first high byte at every place, in the chunks and in the tail
+  for (std::size_t n = 0; n <= 40; ++n) {
+    const std::string ascii(n, 'a');
+    REQUIRE(ascii_prefix(ascii) == n);
+    for (std::size_t at = 0; at < n; ++at) {
+      std::string s = ascii;
+      s[at] = static_cast<char>(0xE4);
+      if (at + 1 < n) s[n - 1] = static_cast<char>(0x80);
+      REQUIRE(ascii_prefix(s) == at);
+    }
+  }
 }

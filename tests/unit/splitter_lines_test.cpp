@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <random>
 
-#include "byte_blocks.hpp"
 #include "splitter_internal.hpp"
 #include "test_util.hpp"
 
@@ -220,29 +219,6 @@ TEST_CASE("title_marks at block edges and line ends", "[splitter][lines]") {
       check_marks(std::string(pad, 'x') + tail);
       check_marks(std::string(pad, 'x') + tail + "yz");
       check_marks(std::string(pad, ' ') + tail + std::string(pad % 7, 'Q'));
-    }
-  }
-}
-
-TEST_CASE("ascii_prefix (byte_blocks.hpp) is the run of bytes under 0x80 that starts the line", "[splitter][lines]") {
-  const auto by_byte = [](std::string_view s) {
-    std::size_t i = 0;
-    while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
-    return i;
-  };
-  for (const std::string& line : repository_lines()) {
-    INFO("line: " << line);
-    REQUIRE(blocks::ascii_prefix(line) == by_byte(line));
-  }
-  // every length to 40, with the first high byte at every place, in the chunks and in the tail
-  for (std::size_t n = 0; n <= 40; ++n) {
-    const std::string ascii(n, 'a');
-    REQUIRE(blocks::ascii_prefix(ascii) == n);
-    for (std::size_t at = 0; at < n; ++at) {
-      std::string s = ascii;
-      s[at] = static_cast<char>(0xE4);
-      if (at + 1 < n) s[n - 1] = static_cast<char>(0x80);
-      REQUIRE(blocks::ascii_prefix(s) == at);
     }
   }
 }
