@@ -116,9 +116,10 @@ struct TitleMarks {
 TitleMarks title_marks(std::string_view trimmed, const char* readable_end = nullptr);
 
 // How much a line, on its own, looks like an article title (0 = not at all), from its trimmed
-// text and the chars, cue and decorative that describe_lines set before asking (`readable_end`
+// text and the chars, cue and decorative that describe_lines set before asking, and its title
+// marks when they were read already (`known`; null: they are read here if needed, `readable_end`
 // as title_marks reads it).
-float title_shape(const LineInfo& line, const char* readable_end = nullptr);
+float title_shape(const LineInfo& line, const TitleMarks* known, const char* readable_end = nullptr);
 
 // Line indices of the learned separator lines, in order; empty when the file has none.
 std::vector<std::size_t> find_separators(const LineTable& table, const SplitOptions& options);

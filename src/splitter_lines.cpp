@@ -454,12 +454,9 @@ void tokenize(std::string_view s, TokenVector& tokens, std::string_view text) {
   tokens.resize(base + kept);
 }
 
-namespace {
-
 constexpr std::uint32_t kLongestTitle = 220;  // code points
 
-// title_shape, with the line's title marks when they were read already (`known`, else null).
-float title_shape_of(const LineInfo& line, const TitleMarks* known, const char* readable_end) {
+float title_shape(const LineInfo& line, const TitleMarks* known, const char* readable_end) {
   const std::string_view s = line.trimmed;
   const std::uint32_t chars = line.chars;
   // (a decorative line is no title: describe_lines has looked at its words already)
@@ -487,10 +484,6 @@ float title_shape_of(const LineInfo& line, const TitleMarks* known, const char* 
   return shape;
 }
 
-}  // namespace
-
-float title_shape(const LineInfo& line, const char* readable_end) { return title_shape_of(line, nullptr, readable_end); }
-
 LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) {
   LineTable table;
   table.text = text;
@@ -508,13 +501,13 @@ LineTable describe_lines(std::string_view text, const std::vector<Line>& lines) 
     // A line without a cue of at most kLongestTitle bytes (so of as many code points at most: it
     // may be a title) has its title marks read first: on an ASCII line they give its code points
     // too (its bytes), and count_code_points (with its loop's exit mispredict) is skipped. Longer
-    // lines are read by title_shape_of when their code points allow a title.
+    // lines are read by title_shape when their code points allow a title.
     TitleMarks marks;
     const bool marked = (li.cue == LineCue::None) & (li.trimmed.size() <= kLongestTitle);
     if (marked) marks = title_marks(li.trimmed, text.data() + text.size());
     li.chars = static_cast<std::uint32_t>(marked && marks.ascii ? li.trimmed.size() : count_code_points(li.trimmed));
     li.decorative = li.chars <= 40 && has_no_words(li.trimmed);
-    li.title_shape = title_shape_of(li, marked ? &marks : nullptr, text.data() + text.size());
+    li.title_shape = title_shape(li, marked ? &marks : nullptr, text.data() + text.size());
   }
   return table;
 }

@@ -2,7 +2,8 @@
 // hashed eight bytes at a time, code points counted eight bytes at a time). Here they are checked
 // against reading the line one character at a time, on every line of data/ and the fixtures and
 // on strings built to hit the edges: words across 64-byte blocks, at the end of a line, with
-// apostrophes, invalid UTF-8, Han characters common and not.
+// apostrophes, invalid UTF-8, Han characters common and not. describe_lines' own shortcuts are
+// held to what it computed before them.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -221,4 +222,87 @@ TEST_CASE("title_marks at block edges and line ends", "[splitter][lines]") {
       check_marks(std::string(pad, ' ') + tail + std::string(pad % 7, 'Q'));
     }
   }
+}
+
+namespace {
+
+// describe_lines against what it computed before its shortcuts (e2c362e, ff54504): a line's code
+// points counted over its trimmed text (now its byte count when the line is ASCII by its title
+// marks), its indent counted over the untrimmed line, walking through the spaces and invisible
+// characters that start it (now only over what trim_space took off its front), and its title
+// shape with the line's title marks read by title_shape (now, for a line without a cue of at most
+// 220 bytes, read first by describe_lines and passed in).
+std::uint32_t indent_by_character(std::string_view content) {
+  std::uint32_t n = 0;
+  for (std::size_t i = 0; i < content.size();) {
+    const DecodedChar d = decode_utf8(content, i);
+    if (!is_horizontal_space(d.cp) && !is_invisible(d.cp)) break;
+    n += is_horizontal_space(d.cp);
+    i += d.length;
+  }
+  return n;
+}
+
+struct Shortcuts {
+  // lines of each kind seen; `unmarked`: over 220 bytes in at most 220 code points (title_shape
+  // reads their marks itself)
+  std::size_t ascii = 0, other = 0, indented = 0, titles = 0, unmarked = 0;
+};
+
+void check_described(const std::string& text, Shortcuts& seen) {
+  const std::vector<Line> lines = split_lines(text);
+  const LineTable table = describe_lines(text, lines);
+  REQUIRE(table.info.size() == lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const LineInfo& li = table.info[i];
+    const std::string_view content = lines[i].content(text);
+    INFO("line: " << content);
+    REQUIRE(li.blank == trim_space(content).empty());
+    if (li.blank) continue;
+    REQUIRE(li.chars == count_code_points(li.trimmed));
+    REQUIRE(li.indent == indent_by_character(content));
+    // (the chars the old way are li.chars, checked above, and so is decorative, which it decides)
+    REQUIRE(li.title_shape == title_shape(li, nullptr, text.data() + text.size()));
+    const bool ascii = std::none_of(li.trimmed.begin(), li.trimmed.end(), [](char c) { return c & 0x80; });
+    ++(ascii ? seen.ascii : seen.other);
+    seen.indented += li.indent > 0;
+    seen.titles += li.title_shape >= 0.3f;
+    seen.unmarked += li.trimmed.size() > 220 && li.chars <= 220;
+  }
+}
+
+}  // namespace
+
+TEST_CASE("describe_lines' chars, indent and title shape equal their definitions on every real line",
+          "[splitter][lines]") {
+  Shortcuts seen;
+  for (const std::string& text : test::repository_texts()) check_described(text, seen);
+  INFO(seen.ascii << " ASCII lines, " << seen.other << " others, " << seen.indented << " indented, "
+                  << seen.titles << " title-shaped, " << seen.unmarked << " unmarked");
+  REQUIRE(seen.ascii > 500);
+  REQUIRE(seen.other > 100);
+  REQUIRE(seen.indented > 100);
+  REQUIRE(seen.titles > 100);
+  REQUIRE(seen.unmarked > 0);
+}
+
+TEST_CASE("describe_lines' shortcuts at their edges: exotic indents, 220 bytes, cues", "[splitter][lines]") {
+  const std::string long_ascii = "Title " + std::string(214, 'x');  // 220 bytes: title marks read first
+  const std::string han = "\xe4\xb8\xad\xe5\x9b\xbd";                // 中国: 6 bytes, 2 code points
+  std::string long_han;  // over 220 bytes in fewer than 220 code points, with digits and a "。" inside
+  while (long_han.size() < 300) long_han += han + "2024\xe3\x80\x82";
+  const std::vector<std::string> texts = {
+      "\tTab indented Title\n  \t Mixed Indent\n\xc2\xa0\xc2\xa0NBSP Indent\n",
+      "\xe3\x80\x80\xe3\x80\x80" + han + "\n",  // two U+3000
+      "\xe2\x80\x8b Zero width then a space\n \xe2\x80\x8b \xe2\x80\x8b Two\n",
+      "\xef\xbb\xbf" "Byte order mark title\n",
+      long_ascii + "\n" + long_ascii + "y\n" + long_ascii.substr(1) + han + "\n",
+      "  " + long_han + "\n" + long_han + "\n",
+      "Xinhua News Agency, Beijing, March 5\nBy Li Wei\n" + han + " " + han + "\n   x\n",
+      "Short\n" + han + "\n\xff\xfe invalid bytes\n  \xc3\n",
+  };
+  Shortcuts seen;
+  for (const std::string& text : texts) check_described(text, seen);
+  REQUIRE(seen.indented >= 8);
+  REQUIRE(seen.unmarked >= 2);
 }
