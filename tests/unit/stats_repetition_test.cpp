@@ -226,7 +226,8 @@ TEST_CASE("repetition matches its definition where an n-gram occurs exactly twic
   // From level 4 on, an n-gram seen twice is settled by comparing the tokens after its two
   // occurrences instead of counting longer n-grams: runs that end before, at and after ten
   // tokens, the second occurrence near the end of the stream (fewer than ten tokens left), the two
-  // overlapping ("a b a b a ..."), and streams shorter than ten tokens.
+  // overlapping ("a b a b a ...", with fewer and with ten or more tokens after the second), and
+  // streams shorter than ten tokens.
   for (std::uint32_t run = 3; run <= 13; ++run) {
     for (std::uint32_t gap = 0; gap <= 3; ++gap) {
       for (std::uint32_t tail = 0; tail <= 11; ++tail) {
@@ -247,6 +248,21 @@ TEST_CASE("repetition matches its definition where an n-gram occurs exactly twic
     ids.push_back(7);
     ids.insert(ids.begin(), 7);
     check_same(tokens_of_ids(ids), "x a b a b ... x of " + std::to_string(size + 2) + " tokens");
+  }
+  // Overlapping occurrences with ten tokens or more after the second, so that the tokens after
+  // them are compared 48 bytes at once, the two compared spans overlapping: in "a b a b a b a b",
+  // "b a b a" is seen at 1 and 3 only, and both are followed by "b" (then by "a" and by what comes
+  // after the loop). Loops of period 1 to 4 tokens and 4 to 16 tokens long, then 10 to 12 others.
+  for (std::uint32_t period = 1; period <= 4; ++period) {
+    for (std::uint32_t size = 4; size <= 16; ++size) {
+      for (std::uint32_t tail = 10; tail <= 12; ++tail) {
+        std::vector<std::uint32_t> ids;
+        for (std::uint32_t k = 0; k < size; ++k) ids.push_back(k % period);
+        for (std::uint32_t k = 0; k < tail; ++k) ids.push_back(200 + k);
+        const std::string shape = std::to_string(period) + ", " + std::to_string(size) + " tokens, then ";
+        check_same(tokens_of_ids(ids), "a loop of period " + shape + std::to_string(tail) + " others");
+      }
+    }
   }
   // An n-gram seen three times whose longer n-grams are seen twice (settled at a later level), and
   // one seen twice to the right of an n-gram seen three times ("q a b c" three times, "a b c d" twice).
