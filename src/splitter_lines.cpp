@@ -217,12 +217,13 @@ const unsigned char* block_at(const unsigned char* p, std::size_t off, std::size
 // The bits of the block at `off` that are bytes of a line of n bytes.
 std::uint64_t block_valid(std::size_t off, std::size_t n) { return ~std::uint64_t{0} >> (64 - std::min<std::size_t>(n - off, 64)); }
 
+// The horizontal spaces among the characters trim_space took off a line's front (`s`: all space
+// or invisible, so the loop stops only at its end).
 std::uint32_t leading_space(std::string_view s) {
   std::uint32_t n = 0;
   std::size_t i = 0;
   while (i < s.size()) {
     if (s[i] == ' ' || s[i] == '\t') { ++n; ++i; continue; }
-    if (static_cast<unsigned char>(s[i]) < 0x80) break;  // (no other ASCII byte is space or invisible)
     const DecodedChar d = decode_utf8(s, i);
     if (!is_horizontal_space(d.cp) && !is_invisible(d.cp)) break;
     if (is_horizontal_space(d.cp)) ++n;
@@ -384,7 +385,7 @@ void tokenize(std::string_view s, TokenVector& tokens, std::string_view text) {
     const std::size_t len = end - begin;
     const std::uint32_t h = word_hash(p + begin, len, readable);
     out[kept] = h & ~kHanTokenBit;
-    kept += (len >= 3) & !((len <= kLongestStopword) & kStopwordSet.contains(h));
+    kept += (len >= 3) & !kStopwordSet.contains_word(h, std::min<std::size_t>(len, 63));  // 63: past every stopword
   };
   // Decodes the run of non-ASCII bytes from i (it may go on into later blocks).
   auto non_ascii_run = [&](std::size_t i) {
