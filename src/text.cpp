@@ -1,7 +1,5 @@
 #include "corpus_scan/text.hpp"
 
-#include <algorithm>
-#include <bit>
 #include <cstring>
 
 #include "byte_blocks.hpp"

@@ -233,7 +233,7 @@ bool same_lines(const std::vector<Line>& a, const std::vector<Line>& b) {
 TEST_CASE("split_lines agrees with reading a byte at a time on data/ and on every terminator layout", "[text]") {
   for (const std::string& text : test::repository_texts()) {
     CHECK(same_lines(split_lines(text), lines_byte_by_byte(text)));
-    std::string crlf;  // the same text with CRLF and lone-CR terminators
+    std::string crlf;  // the same text with CRLF terminators (and any lone CR it had)
     for (char c : text) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
     CHECK(same_lines(split_lines(crlf), lines_byte_by_byte(crlf)));
   }
