@@ -193,6 +193,7 @@ class CountTable {
   // Returns the count in a slot add() returned, and sets it to 0: for sums that must take each
   // key once while walking the slots of all its occurrences.
   std::uint32_t take_count(std::uint32_t slot) { return std::exchange(slots_[slot].count, 0); }
+  // For measure_repetition only (it rewrites keys, valid until the next reset()).
   // Pairs the two occurrences of a key counted exactly twice, once the adds are done: called with
   // its slot at each occurrence in turn, the first call stores `pos` in the slot in place of the
   // key (no lookup follows before the next reset) and lowers the count to 1; the second call
