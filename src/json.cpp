@@ -184,29 +184,6 @@ double json_rounded(double d) { return round_half_away(d * 1e6) / 1e6; }
 
 namespace {
 
-// Writes (negative ? -k : k) / 10^6 in fixed notation without trailing zeros; 0 < k < 10^15. Not
-// inlined: format_json_number calls it only for values from 10^8 on, and inlined its registers made
-// every call of format_json_number save more (+7.8K instructions on /tmp/pc8).
-[[gnu::noinline]] char* write_millionths(long long k, bool negative, char* p) {
-  if (negative) *p++ = '-';
-  const long long whole = k / 1000000;
-  if (whole < 10) *p++ = static_cast<char>('0' + whole);  // ratios and fractions
-  else p = fmt::format_to(p, FMT_COMPILE("{}"), whole);
-  long long frac = k % 1000000;
-  if (frac != 0) {
-    // All six decimals two at a time, then drop the trailing zeros.
-    static constexpr char kPairs[] =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-        "8081828384858687888990919293949596979899";
-    *p++ = '.';
-    for (int i = 4; i >= 0; i -= 2, frac /= 100) std::memcpy(p + i, kPairs + 2 * (frac % 100), 2);
-    p += 6;
-    while (p[-1] == '0') --p;
-  }
-  return p;
-}
-
 // The eight decimal digits of n < 10^8 as byte values 0-9, most significant digit in the lowest
 // byte (the first in memory on little-endian x86-64): two 4-digit halves in 32-bit lanes, split
 // into 2-digit quarters, then into digits, with multiply-shift divisions that cannot carry from
@@ -242,9 +219,9 @@ char* format_json_number(double d, char* out) {
   // it). The unit tests hold every path to fmt.
   const double millionths = std::fabs(d) * 1e6;
   // Not in [0.5, 99.5] (what rounds to 1e-6 .. 1e-4, written with an exponent), not NaN, and the
-  // whole part below 10^8. One comparison for the first two, so zeros and non-zeros take the
-  // same branch.
-  if (std::fabs(millionths - 50) > 49.5 && millionths < 1e14 - 1) {
+  // whole part below 10^9 (from there fmt may choose an exponent). One comparison for the first
+  // two, so zeros and non-zeros take the same branch.
+  if (std::fabs(millionths - 50) > 49.5 && millionths < 1e15 - 1) {
     const auto truncated = static_cast<std::uint64_t>(millionths);  // exact: below 2^52
     const std::uint64_t k = truncated + (millionths - static_cast<double>(truncated) >= 0.5);
     *out = '-';
@@ -260,7 +237,7 @@ char* format_json_number(double d, char* out) {
       out += 2 - leading_zero;
       decimals = digits >> 16;
     } else {
-      out = write_small_count(static_cast<std::uint32_t>(k / 1000000), out);
+      out = format_json_number(k / 1000000, out);  // from 10^8 on (rare) through fmt
       decimals = eight_digits(static_cast<std::uint32_t>(k % 1000000)) >> 16;
     }
     // '.' and the decimals up to the last non-zero one; none when they are all zero.
@@ -272,11 +249,9 @@ char* format_json_number(double d, char* out) {
   }
   if (!std::isfinite(d)) return std::copy_n("null", 4, out);
   const double rounded = round_half_away(d * 1e6);
-  // 1e-4 <= |value| < 1e9: the digits are those of the integer millionths, as on the fast path.
-  const double m = std::fabs(rounded);
-  if (m >= 100 && m < 1e15) return write_millionths(static_cast<long long>(m), rounded < 0, out);
-  // What is left is not 0 (the fast path took it) and below 1e-4 or from 1e9 on: fmt's exponent
-  // forms. The shortest round-trip form of a double is at most 24 characters.
+  // What is left is not 0 (the fast path took it): below 1e-4 (fmt's exponent forms, and 99.5
+  // millionths, which rounds to 1e-4 and which fmt writes "0.0001") or from 10^9 on. The shortest
+  // round-trip form of a double is at most 24 characters.
   return fmt::format_to_n(out, kJsonNumberRoom, FMT_COMPILE("{}"), rounded / 1e6).out;
 }
 
