@@ -145,26 +145,9 @@ constexpr bool rows_at_least_three_bytes(const Table& table, Prefix prefix) {
   return true;
 }
 
-// For each first byte (either case), which rows of a table (labels, prefixes) may match, in table
-// order: a line tries the one or two rows that start like it instead of the whole table.
-class FirstByteIndex {
- public:
-  template <class Table, class Prefix>
-  FirstByteIndex(const Table& table, Prefix prefix) {
-    static_assert(std::tuple_size_v<Table> <= 64, "one bit per row");
-    for (std::size_t k = 0; k < table.size(); ++k) {
-      const auto c = static_cast<unsigned char>(prefix(table[k])[0]);
-      bits_[c] |= std::uint64_t{1} << k;
-      if (c >= 'a' && c <= 'z') bits_[c - 'a' + 'A'] |= std::uint64_t{1} << k;
-    }
-  }
-  std::uint64_t candidates(char c) const { return bits_[static_cast<unsigned char>(c)]; }
-
- private:
-  std::array<std::uint64_t, 256> bits_{};
-};
+using splitting::FirstByteIndex;
+using splitting::kItself;
 constexpr auto kLabelPrefix = [](const Label& l) { return l.prefix; };
-constexpr auto kItself = [](std::string_view p) { return p; };
 const FirstByteIndex kEndIndex(kEndLabels, kLabelPrefix);
 const FirstByteIndex kBylineIndex(kBylineLabels, kLabelPrefix);
 const FirstByteIndex kHeaderIndex(kHeaderPrefixes, kItself);

@@ -10,10 +10,12 @@
 // Ownership: LineInfo::trimmed points into the text passed to describe_lines.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <new>
 #include <string_view>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -187,5 +189,26 @@ class CohesionWindows {
 
 // Content tokens: a Han character's token has this bit set, an English word's has it clear.
 inline constexpr std::uint32_t kHanTokenBit = 0x80000000u;
+
+// For each first byte (either case), which rows of a table (labels, prefixes) may match, in table
+// order: a line tries the one or two rows that start like it instead of the whole table.
+class FirstByteIndex {
+ public:
+  template <class Table, class Prefix>
+  FirstByteIndex(const Table& table, Prefix prefix) {
+    static_assert(std::tuple_size_v<Table> <= 64, "one bit per row");
+    for (std::size_t k = 0; k < table.size(); ++k) {
+      const auto c = static_cast<unsigned char>(prefix(table[k])[0]);
+      bits_[c] |= std::uint64_t{1} << k;
+      if (c >= 'a' && c <= 'z') bits_[c - 'a' + 'A'] |= std::uint64_t{1} << k;
+    }
+  }
+  std::uint64_t candidates(char c) const { return bits_[static_cast<unsigned char>(c)]; }
+
+ private:
+  std::array<std::uint64_t, 256> bits_{};
+};
+// The prefix of a table whose rows are prefixes.
+constexpr auto kItself = [](std::string_view p) { return p; };
 
 }  // namespace corpus_scan::splitting

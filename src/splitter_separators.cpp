@@ -4,6 +4,7 @@
 // men` in a results table - are not taken for separators.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <functional>
 #include <optional>
 #include <span>
@@ -19,18 +20,15 @@ namespace {
 constexpr std::array<std::string_view, 8> kBylinePrefixes{"posted by ", "written by ", "by ", "通过",
                                                            "作者", "发布者", "发布人", "发表于"};
 
-// The bytes a prefix starts with, lower case: a line starting otherwise (nearly all) is no byline,
-// without trying the eight prefixes one after the other.
-constexpr auto kBylineFirstBytes = [] {
-  std::array<bool, 256> first{};
-  for (std::string_view p : kBylinePrefixes) first[static_cast<unsigned char>(p[0])] = true;
-  return first;
-}();
+// Which prefixes a line may start with, by its first byte: a line starting otherwise (nearly
+// all) is no byline, without trying the eight prefixes one after the other.
+const FirstByteIndex kBylinePrefixIndex(kBylinePrefixes, kItself);
 
 // The prefix when the line is "by someone" (a short name after one of kBylinePrefixes).
 std::string_view byline_prefix(std::string_view line, std::uint32_t chars) {
-  if (chars > 30 || line.empty() || !kBylineFirstBytes[static_cast<unsigned char>(ascii_lower(line[0]))]) return {};
-  for (std::string_view p : kBylinePrefixes) {
+  if (chars > 30 || line.empty()) return {};
+  for (std::uint64_t rows = kBylinePrefixIndex.candidates(line[0]); rows != 0; rows &= rows - 1) {
+    const std::string_view p = kBylinePrefixes[static_cast<std::size_t>(std::countr_zero(rows))];
     if (!starts_with_ci(line, p) || line.size() == p.size()) continue;
     const std::string_view name = trim_space(line.substr(p.size()));
     const bool one_or_two_words = std::count(name.begin(), name.end(), ' ') <= 1;
